@@ -1,0 +1,49 @@
+/**
+ * Stable error codes of the ledger. Each rejection names one cause, so a replica's log and an
+ * auditor's report say *why* an entry was refused (forgery, wrong key, gap, fork, ...).
+ */
+export const LEDGER_ERROR_CODES = [
+  'MALFORMED_ENTRY',
+  'WRONG_NETWORK',
+  'UNKNOWN_AUTHORITY',
+  'KEY_MISMATCH',
+  'HASH_MISMATCH',
+  'BAD_SIGNATURE',
+  'SEQUENCE_GAP',
+  'BROKEN_LINK',
+  'FORK_DETECTED',
+  'CHAIN_TRUNCATED',
+  'BAD_CHECKPOINT',
+  'BAD_PROOF',
+  'STORAGE_CORRUPT',
+  // Domain (decide) errors: a command that would break a rule changes nothing.
+  'BAD_USER_INPUT',
+  'NOT_ISSUER',
+  'AEO_EXISTS',
+  'AEO_NOT_FOUND',
+  'INVALID_TRANSITION',
+  'MRA_EXISTS',
+  'MRA_NOT_FOUND',
+  'NOT_A_PARTY',
+  'ALREADY_APPROVED',
+] as const;
+
+export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
+
+/** An error with a stable `code`, surfaced to GraphQL clients as `extensions.code`. */
+export class LedgerError extends Error {
+  readonly code: LedgerErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: LedgerErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'LedgerError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is a LedgerError, optionally with the given code. */
+export function isLedgerError(error: unknown, code?: LedgerErrorCode): error is LedgerError {
+  return error instanceof LedgerError && (code === undefined || error.code === code);
+}

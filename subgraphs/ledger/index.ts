@@ -1,0 +1,30 @@
+/**
+ * The ledger: one signed, hash-linked chain per authority, replicated everywhere and verified by
+ * every replica. This file is the folder's public API; add exports with intention.
+ */
+export { canonicalBytes, canonicalJson, digestOf, sha256Hex } from './canonical.js';
+export { Chain } from './chain.js';
+export { signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+export { decide, type Command } from './decide.js';
+export { bodyOf, checkSeal, label, parseEntry, parseEntryJson, sealEntry, type EntryBody } from './entry.js';
+export { LEDGER_ERROR_CODES, LedgerError, isLedgerError, type LedgerErrorCode } from './errors.js';
+export { evolve, fold } from './evolve.js';
+export { createGenesis, networkId, parseGenesis, type Genesis } from './genesis.js';
+export {
+  exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, type PrivateJwk, type SigningKey,
+} from './keys.js';
+export { loadChains, type LoadProblem } from './load-chains.js';
+export { activeMrasBetween, mraView, type MraStatus, type MraView } from './mra-view.js';
+export {
+  verifyConsistencyProof, verifyInclusionProof, type ConsistencyProof, type InclusionProof,
+} from './proofs.js';
+export { Replica, type IngestResult, type ReplicaEvent, type ReplicaOptions } from './replica.js';
+export {
+  CALLER_ROLES, OPERATOR_ROLES, type Address, type CallerRole, type Entry, type EntryContent, type EntryType,
+  type Member, type MraTerm, type OperatorRole, type PayloadOf,
+} from './schemas.js';
+export * from './state.js';
+export { FileStore } from './store/file-store.js';
+export { MemoryStore } from './store/memory-store.js';
+export type { ForkEvidence, LedgerStore, StoredLedger } from './store/store.js';
+export { verifyEntry, type Verdict } from './verify-entry.js';

@@ -1,0 +1,195 @@
+import { Chain } from './chain.js';
+import { signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { decide, type Command } from './decide.js';
+import { label, sealEntry } from './entry.js';
+import { LedgerError } from './errors.js';
+import { evolve } from './evolve.js';
+import { networkId, type Genesis } from './genesis.js';
+import type { SigningKey } from './keys.js';
+import { loadChains } from './load-chains.js';
+import type { ConsistencyProof, InclusionProof } from './proofs.js';
+import type { Entry } from './schemas.js';
+import { initialState, type LedgerState } from './state.js';
+import { MemoryStore } from './store/memory-store.js';
+import type { ForkEvidence, LedgerStore } from './store/store.js';
+import { verifyEntry } from './verify-entry.js';
+
+export interface ReplicaOptions {
+  readonly genesis: Genesis;
+  /** Durable storage; in memory when omitted. */
+  readonly store?: LedgerStore;
+  /** The authority this replica writes for, with its current signing key. */
+  readonly signer?: { readonly authority: string; readonly key: SigningKey };
+  /** The clock for entry timestamps (passed in so replays are exact). */
+  readonly now: () => Date;
+}
+
+export type ReplicaEvent =
+  | { readonly kind: 'applied'; readonly entry: Entry; readonly local: boolean }
+  | { readonly kind: 'fork'; readonly evidence: ForkEvidence };
+
+/** Outcome of offering an entry: appended, or already held (an identical replay is a no-op). */
+export type IngestResult = 'applied' | 'duplicate';
+
+/**
+ * One replica of the shared ledger: every chain of the network, verified entry by entry, and the
+ * state folded from them. Only the `signer` authority's chain can be written through `submit`.
+ */
+export class Replica {
+  readonly network: string;
+  readonly #store: LedgerStore;
+  readonly #now: () => Date;
+  readonly #chains = new Map<string, Chain>();
+  readonly #listeners = new Set<(event: ReplicaEvent) => void>();
+  readonly #evidence: ForkEvidence[];
+  #signer: { readonly authority: string; key: SigningKey } | null;
+  #state: LedgerState;
+
+  private constructor(options: ReplicaOptions & { readonly store: LedgerStore }, evidence: readonly ForkEvidence[]) {
+    this.network = networkId(options.genesis);
+    this.#store = options.store;
+    this.#now = options.now;
+    this.#signer = options.signer ? { ...options.signer } : null;
+    this.#state = initialState(options.genesis, this.network);
+    this.#evidence = [...evidence];
+  }
+
+  /** Opens a replica, re-verifying every stored entry; a damaged store is STORAGE_CORRUPT. */
+  static open(options: ReplicaOptions): Replica {
+    const store = options.store ?? new MemoryStore();
+    const stored = store.load();
+    const replica = new Replica({ ...options, store }, stored.evidence);
+    const problems = loadChains(stored.chains, (entry) => replica.#accept(entry, { persist: false, local: false }));
+    if (problems.length > 0) {
+      const first = problems[0] as (typeof problems)[number];
+      throw new LedgerError('STORAGE_CORRUPT', `stored ledger does not verify: ${first.message}`, { problems });
+    }
+    for (const checkpoint of stored.checkpoints.values()) replica.verifyCheckpoint(checkpoint);
+    return replica;
+  }
+
+  get state(): LedgerState {
+    return this.#state;
+  }
+
+  get authority(): string | null {
+    return this.#signer?.authority ?? null;
+  }
+
+  get evidence(): readonly ForkEvidence[] {
+    return this.#evidence;
+  }
+
+  /** The chain of an authority (empty if nothing has arrived yet). */
+  chain(authority: string): Chain {
+    let chain = this.#chains.get(authority);
+    if (!chain) {
+      chain = new Chain(authority);
+      this.#chains.set(authority, chain);
+    }
+    return chain;
+  }
+
+  /** Number of entries held for an authority. */
+  height(authority: string): number {
+    return this.#chains.get(authority)?.length ?? 0;
+  }
+
+  /** Verifies and applies an entry from elsewhere (a peer, a stream, a file). */
+  ingest(entry: Entry): IngestResult {
+    return this.#accept(entry, { persist: true, local: false });
+  }
+
+  /** Decides, signs and appends a command on this replica's own chain; returns the new entry. */
+  submit(command: Command, privateDigest: string | null = null): Entry {
+    const signer = this.#signer;
+    if (!signer) throw new LedgerError('NOT_ISSUER', 'this replica has no signing authority');
+    const content = decide(command, this.#state, signer.authority);
+    const chain = this.chain(signer.authority);
+    const body = {
+      v: 1 as const,
+      network: this.network,
+      authority: signer.authority,
+      sequence: chain.length + 1,
+      ...content,
+      privateDigest,
+      previousHash: chain.head?.hash ?? this.network,
+      timestamp: this.#now().toISOString(),
+      keyId: signer.key.keyId,
+    };
+    const entry = sealEntry(body, signer.key);
+    this.#accept(entry, { persist: true, local: true });
+    return entry;
+  }
+
+  /** Rotates this authority's key: the rotation entry is signed with the old key. */
+  rotateKey(next: SigningKey): Entry {
+    const entry = this.submit({ kind: 'rotateKey', publicKey: next.publicKey });
+    if (this.#signer) this.#signer.key = next;
+    return entry;
+  }
+
+  /** Signs and stores a checkpoint over this authority's own chain. */
+  checkpoint(): Checkpoint {
+    const signer = this.#signer;
+    if (!signer) throw new LedgerError('NOT_ISSUER', 'this replica has no signing authority');
+    const checkpoint = signCheckpoint(this.#state, this.chain(signer.authority), signer.key, this.#now());
+    this.#store.saveCheckpoint(checkpoint);
+    return checkpoint;
+  }
+
+  /** Checks a checkpoint (ours or a peer's) against the local copy of that chain. */
+  verifyCheckpoint(checkpoint: Checkpoint): void {
+    verifyCheckpoint(this.#state, this.chain(checkpoint.authority), checkpoint);
+  }
+
+  inclusionProof(authority: string, sequence: number, treeSize = this.height(authority)): InclusionProof {
+    const chain = this.chain(authority);
+    return { sequence, treeSize, rootHash: chain.root(treeSize), path: chain.inclusionProof(sequence, treeSize) };
+  }
+
+  consistencyProof(authority: string, oldSize: number, newSize = this.height(authority)): ConsistencyProof {
+    const chain = this.chain(authority);
+    return { oldSize, newSize, oldRoot: chain.root(oldSize), newRoot: chain.root(newSize), path: chain.consistencyProof(oldSize, newSize) };
+  }
+
+  /** Listens to applied entries and detected forks; returns the unsubscribe function. */
+  subscribe(listener: (event: ReplicaEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    this.#listeners.clear();
+    this.#store.close();
+  }
+
+  #accept(entry: Entry, how: { persist: boolean; local: boolean }): IngestResult {
+    const chain = this.chain(entry.authority);
+    const verdict = verifyEntry(this.#state, chain, entry);
+    if (verdict.kind === 'duplicate') return 'duplicate';
+    if (verdict.kind === 'fork') return this.#forked(verdict.existing, entry);
+    if (how.persist) this.#store.append(entry); // durable before it counts
+    chain.push(entry);
+    this.#state = evolve(this.#state, entry);
+    this.#emit({ kind: 'applied', entry, local: how.local });
+    return 'applied';
+  }
+
+  #forked(existing: Entry, conflicting: Entry): never {
+    if (!this.#evidence.some((e) => e.conflicting.hash === conflicting.hash)) {
+      const evidence = { authority: existing.authority, sequence: existing.sequence, existing, conflicting, detectedAt: this.#now().toISOString() };
+      this.#store.recordEvidence(evidence);
+      this.#evidence.push(evidence);
+      this.#emit({ kind: 'fork', evidence });
+    }
+    throw new LedgerError('FORK_DETECTED', `${existing.authority} signed two different entries at ${label(existing)}`, {
+      existing: existing.hash,
+      conflicting: conflicting.hash,
+    });
+  }
+
+  #emit(event: ReplicaEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+}

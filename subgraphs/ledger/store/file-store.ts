@@ -1,0 +1,88 @@
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalJson } from '../canonical.js';
+import type { Checkpoint } from '../checkpoint.js';
+import type { Entry } from '../schemas.js';
+import { readChainFile } from './read-chain-file.js';
+import type { ForkEvidence, LedgerStore, StoredLedger } from './store.js';
+
+/**
+ * The embedded default: one append-only JSON-lines file per chain under `<dir>/chains/`.
+ * Each entry is one line, written with one write() and fdatasync'd before `append` returns, so
+ * every acknowledged entry is on disk. A line cut by a crash (no trailing newline) was never
+ * acknowledged; `load` cuts it off. Checkpoints and fork evidence live beside the chains.
+ */
+export class FileStore implements LedgerStore {
+  readonly dir: string;
+  readonly #fds = new Map<string, number>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+    for (const sub of ['chains', 'checkpoints']) mkdirSync(join(dir, sub), { recursive: true });
+  }
+
+  load(): StoredLedger {
+    const chains = new Map<string, Entry[]>();
+    for (const file of readdirSync(join(this.dir, 'chains')).filter((f) => f.endsWith('.jsonl')).sort()) {
+      chains.set(file.slice(0, -'.jsonl'.length), readChainFile(join(this.dir, 'chains', file)));
+    }
+    const checkpoints = new Map<string, Checkpoint>();
+    for (const file of readdirSync(join(this.dir, 'checkpoints')).filter((f) => f.endsWith('.json'))) {
+      const checkpoint = JSON.parse(readFileSync(join(this.dir, 'checkpoints', file), 'utf8')) as Checkpoint;
+      checkpoints.set(checkpoint.authority, checkpoint);
+    }
+    return { chains, checkpoints, evidence: this.#readEvidence() };
+  }
+
+  append(entry: Entry): void {
+    const fd = this.#fd(entry.authority);
+    writeSync(fd, `${canonicalJson(entry)}\n`);
+    fdatasyncSync(fd);
+  }
+
+  saveCheckpoint(checkpoint: Checkpoint): void {
+    const file = join(this.dir, 'checkpoints', `${checkpoint.authority}.json`);
+    const temp = `${file}.tmp`;
+    const fd = openSync(temp, 'w');
+    writeSync(fd, `${JSON.stringify(checkpoint, null, 2)}\n`);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, file);
+  }
+
+  recordEvidence(evidence: ForkEvidence): void {
+    const fd = openSync(join(this.dir, 'evidence.jsonl'), 'a');
+    writeSync(fd, `${JSON.stringify(evidence)}\n`);
+    fsyncSync(fd);
+    closeSync(fd);
+  }
+
+  close(): void {
+    for (const fd of this.#fds.values()) closeSync(fd);
+    this.#fds.clear();
+  }
+
+  #fd(authority: string): number {
+    let fd = this.#fds.get(authority);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, 'chains', `${authority}.jsonl`), 'a');
+      fsyncDir(join(this.dir, 'chains')); // make a newly created file's name durable too
+      this.#fds.set(authority, fd);
+    }
+    return fd;
+  }
+
+  #readEvidence(): ForkEvidence[] {
+    try {
+      return readFileSync(join(this.dir, 'evidence.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ForkEvidence);
+    } catch {
+      return [];
+    }
+  }
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+}
