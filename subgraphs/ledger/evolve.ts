@@ -69,7 +69,7 @@ function granted(entry: Entry, p: PayloadOf<'AEO_GRANTED'>): OperatorRecord {
 }
 
 function updated(state: LedgerState, entry: Entry, p: PayloadOf<'AEO_UPDATED'>): LedgerState {
-  const current = state.operators[p.aeoId];
+  const current = state.operators.get(p.aeoId);
   if (!current) return state;
   return withOperator(state, {
     ...current,
@@ -80,7 +80,7 @@ function updated(state: LedgerState, entry: Entry, p: PayloadOf<'AEO_UPDATED'>):
 }
 
 function statusChanged(state: LedgerState, entry: Entry, p: PayloadOf<'AEO_SUSPENDED'>, status: OperatorStatus): LedgerState {
-  const current = state.operators[p.aeoId];
+  const current = state.operators.get(p.aeoId);
   if (!current) return state;
   return withOperator(state, {
     ...current,
@@ -122,7 +122,7 @@ function event(entry: Entry, status: OperatorStatus, reason: string | null) {
 }
 
 function withOperator(state: LedgerState, operator: OperatorRecord): LedgerState {
-  return { ...state, operators: { ...state.operators, [operator.aeoId]: operator } };
+  return { ...state, operators: state.operators.set(operator.aeoId, operator) };
 }
 
 function withMra(state: LedgerState, id: string, change: (mra: MraRecord) => MraRecord): LedgerState {

@@ -28,3 +28,4 @@ export { FileStore } from './store/file-store.js';
 export { MemoryStore } from './store/memory-store.js';
 export type { ForkEvidence, LedgerStore, StoredLedger } from './store/store.js';
 export { verifyEntry, type Verdict } from './verify-entry.js';
+export * from './replication/index.js';

@@ -21,7 +21,7 @@ export function assertAllowed(state: LedgerState, authority: string, content: En
   switch (content.type) {
     case 'AEO_GRANTED':
       assertIssuer(authority, content.payload.aeoId);
-      if (state.operators[content.payload.aeoId]) {
+      if (state.operators.has(content.payload.aeoId)) {
         throw new LedgerError('AEO_EXISTS', `AEO ${content.payload.aeoId} is already granted`);
       }
       if (content.payload.validUntil < content.payload.validFrom) {
@@ -78,7 +78,7 @@ function assertIssuer(authority: string, aeoId: string): void {
 
 function existing(state: LedgerState, authority: string, aeoId: string): OperatorRecord {
   assertIssuer(authority, aeoId);
-  const operator = state.operators[aeoId];
+  const operator = state.operators.get(aeoId);
   if (!operator) throw new LedgerError('AEO_NOT_FOUND', `AEO ${aeoId} does not exist`, { aeoId });
   return operator;
 }

@@ -1,3 +1,4 @@
+import { Map as ImmutableMap } from 'immutable';
 import type { Genesis } from './genesis.js';
 import { keyIdOf } from './keys.js';
 import type { Address, EntryType, Member, MraTerm, OperatorRole } from './schemas.js';
@@ -69,7 +70,8 @@ export interface MraRecord {
 export interface LedgerState {
   readonly network: string;
   readonly authorities: Readonly<Record<string, AuthorityRecord>>;
-  readonly operators: Readonly<Record<string, OperatorRecord>>;
+  /** A persistent map: each entry changes one operator in O(log n), sharing the rest. */
+  readonly operators: ImmutableMap<string, OperatorRecord>;
   readonly mras: Readonly<Record<string, MraRecord>>;
 }
 
@@ -79,7 +81,7 @@ export function initialState(genesis: Genesis, network: string): LedgerState {
   for (const member of genesis.authorities) {
     authorities[member.country] = newAuthority(member, 'genesis');
   }
-  return { network, authorities, operators: {}, mras: {} };
+  return { network, authorities, operators: ImmutableMap(), mras: {} };
 }
 
 /** An authority record for a member whose first key is pinned by genesis or a proposal. */

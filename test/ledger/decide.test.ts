@@ -30,7 +30,7 @@ describe('ledger: decide — invalid commands get a coded error and change nothi
     mx.submit({ kind: 'reinstateAeo', aeoId: id, reason: 'finding closed' });
     mx.submit({ kind: 'updateAeo', aeoId: id, changes: { tradeName: 'Nuevo' } });
     const revoked = mx.submit({ kind: 'revokeAeo', aeoId: id, reason: 'fraud' });
-    const operator = mx.state.operators[id];
+    const operator = mx.state.operators.get(id);
     expect(operator?.status).toBe('REVOKED');
     expect(operator?.tradeName).toBe('Nuevo');
     expect(operator?.history.map((h) => h.status)).toEqual(['ACTIVE', 'SUSPENDED', 'ACTIVE', 'REVOKED']);

@@ -27,7 +27,7 @@ describe('ledger: a replica rejects every kind of bad entry, each with its own c
   it('accepts a genuine chain in order', () => {
     const { cr, entries } = setup();
     expect(entries.map((e) => cr.ingest(e))).toEqual(['applied', 'applied', 'applied']);
-    expect(cr.state.operators['MX-AEO-000001']?.status).toBe('ACTIVE');
+    expect(cr.state.operators.get('MX-AEO-000001')?.status).toBe('ACTIVE');
   });
 
   it('forged signature → BAD_SIGNATURE', () => {

@@ -1,0 +1,16 @@
+import { parseEntryJson } from '../entry.js';
+import { isLedgerError } from '../errors.js';
+import type { Entry } from '../schemas.js';
+
+/** Decodes a transported entry, checking it sits where the log filed it. */
+export function decodeTransported(authority: string, sequence: number, text: string): Entry | { reason: string } {
+  try {
+    const entry = parseEntryJson(text);
+    if (entry.authority !== authority || entry.sequence !== sequence) {
+      return { reason: `message filed as ${authority}#${sequence} holds ${entry.authority}#${entry.sequence}` };
+    }
+    return entry;
+  } catch (error) {
+    return { reason: isLedgerError(error) ? error.message : String(error) };
+  }
+}
