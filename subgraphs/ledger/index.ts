@@ -2,6 +2,7 @@
  * The ledger: one signed, hash-linked chain per authority, replicated everywhere and verified by
  * every replica. This file is the folder's public API; add exports with intention.
  */
+export { auditLedger, type AuditProblem, type AuditReport, type ChainAudit } from './audit.js';
 export { canonicalBytes, canonicalJson, digestOf, sha256Hex } from './canonical.js';
 export { Chain } from './chain.js';
 export { signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
@@ -11,7 +12,7 @@ export { LEDGER_ERROR_CODES, LedgerError, isLedgerError, type LedgerErrorCode } 
 export { evolve, fold } from './evolve.js';
 export { createGenesis, networkId, parseGenesis, type Genesis } from './genesis.js';
 export {
-  exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, type PrivateJwk, type SigningKey,
+  exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, publicKeyObject, type PrivateJwk, type SigningKey,
 } from './keys.js';
 export { loadChains, type LoadProblem } from './load-chains.js';
 export { activeMrasBetween, mraView, type MraStatus, type MraView } from './mra-view.js';

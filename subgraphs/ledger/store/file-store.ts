@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../canonical.js';
 import type { Checkpoint } from '../checkpoint.js';
@@ -15,19 +15,22 @@ import type { ForkEvidence, LedgerStore, StoredLedger } from './store.js';
 export class FileStore implements LedgerStore {
   readonly dir: string;
   readonly #fds = new Map<string, number>();
+  readonly #readOnly: boolean;
 
-  constructor(dir: string) {
+  /** `readOnly` (for audits): touch nothing, leave a torn tail in place (it is still not loaded). */
+  constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
     this.dir = dir;
-    for (const sub of ['chains', 'checkpoints']) mkdirSync(join(dir, sub), { recursive: true });
+    this.#readOnly = options.readOnly ?? false;
+    if (!this.#readOnly) for (const sub of ['chains', 'checkpoints']) mkdirSync(join(dir, sub), { recursive: true });
   }
 
   load(): StoredLedger {
     const chains = new Map<string, Entry[]>();
-    for (const file of readdirSync(join(this.dir, 'chains')).filter((f) => f.endsWith('.jsonl')).sort()) {
-      chains.set(file.slice(0, -'.jsonl'.length), readChainFile(join(this.dir, 'chains', file)));
+    for (const file of listFiles(join(this.dir, 'chains'), '.jsonl')) {
+      chains.set(file.slice(0, -'.jsonl'.length), readChainFile(join(this.dir, 'chains', file), { repair: !this.#readOnly }));
     }
     const checkpoints = new Map<string, Checkpoint>();
-    for (const file of readdirSync(join(this.dir, 'checkpoints')).filter((f) => f.endsWith('.json'))) {
+    for (const file of listFiles(join(this.dir, 'checkpoints'), '.json')) {
       const checkpoint = JSON.parse(readFileSync(join(this.dir, 'checkpoints', file), 'utf8')) as Checkpoint;
       checkpoints.set(checkpoint.authority, checkpoint);
     }
@@ -35,6 +38,7 @@ export class FileStore implements LedgerStore {
   }
 
   append(entry: Entry): void {
+    if (this.#readOnly) throw new Error(`${this.dir} is open read-only`);
     const fd = this.#fd(entry.authority);
     writeSync(fd, `${canonicalJson(entry)}\n`);
     fdatasyncSync(fd);
@@ -79,6 +83,11 @@ export class FileStore implements LedgerStore {
       return [];
     }
   }
+}
+
+function listFiles(dir: string, suffix: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
 }
 
 function fsyncDir(dir: string): void {

@@ -8,10 +8,10 @@ import type { Entry } from '../schemas.js';
  * crashed before it was acknowledged, so dropping them loses nothing. A complete line that does
  * not parse was acknowledged and then damaged: that is STORAGE_CORRUPT, never silently dropped.
  */
-export function readChainFile(path: string): Entry[] {
+export function readChainFile(path: string, options: { readonly repair: boolean } = { repair: true }): Entry[] {
   const bytes = readFileSync(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end < bytes.length) truncateSync(path, end);
+  if (end < bytes.length && options.repair) truncateSync(path, end);
   const lines = bytes.subarray(0, end).toString('utf8').split('\n');
   lines.pop(); // the empty string after the final newline
   return lines.map((line, index) => {

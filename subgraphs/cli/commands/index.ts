@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerKeys } from './keys.js';
+import { registerLedger } from './ledger.js';
+
+/** Every subcommand of `mra-hub`. */
+export function registerCommands(program: Command): void {
+  registerDemo(program);
+  registerKeys(program);
+  registerLedger(program);
+}

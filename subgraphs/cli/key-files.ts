@@ -1,0 +1,68 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  createGenesis, exportPrivateJwk, importPrivateJwk, parseGenesis, type Genesis, type Member, type PrivateJwk, type SigningKey,
+} from '../ledger/index.js';
+import { CliError } from './errors.js';
+
+/*
+ * Keys directory layout: `<CC>.key.json` (private JWK, mode 0600, never leaves the node) and
+ * `<CC>.pub.json` (the member record other authorities pin: country, name, public key).
+ */
+
+/** Writes a fresh key pair for an authority; refuses to overwrite an existing private key. */
+export function writeKeyPair(dir: string, member: Omit<Member, 'publicKey'>, key: SigningKey): { privatePath: string; publicPath: string } {
+  mkdirSync(dir, { recursive: true });
+  const privatePath = join(dir, `${member.country}.key.json`);
+  const publicPath = join(dir, `${member.country}.pub.json`);
+  if (existsSync(privatePath)) throw new CliError(`${privatePath} exists; refusing to overwrite a private key`);
+  writeFileSync(privatePath, `${JSON.stringify(exportPrivateJwk(key), null, 2)}\n`, { mode: 0o600 });
+  chmodSync(privatePath, 0o600);
+  writeFileSync(publicPath, `${JSON.stringify({ ...member, publicKey: key.publicKey, keyId: key.keyId }, null, 2)}\n`);
+  return { privatePath, publicPath };
+}
+
+/** Loads an authority's private key from the keys directory. */
+export function readSigningKey(dir: string, country: string): SigningKey {
+  const path = join(dir, `${country}.key.json`);
+  if (!existsSync(path)) throw new CliError(`no private key for ${country} at ${path}; run \`mra-hub keys generate --country ${country}\``);
+  return importPrivateJwk(JSON.parse(readFileSync(path, 'utf8')) as PrivateJwk);
+}
+
+/** The public member records of every `*.pub.json` in a directory. */
+export function readMembers(dir: string): Member[] {
+  if (!existsSync(dir)) throw new CliError(`keys directory ${dir} does not exist`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pub.json'))
+    .sort()
+    .map((f) => {
+      const { country, name, publicKey } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Member;
+      return { country, name, publicKey };
+    });
+}
+
+/** Writes a genesis document made of the public keys found in `keysDir`. */
+export function writeGenesis(path: string, name: string, members: readonly Member[], createdAt: Date): Genesis {
+  if (members.length === 0) throw new CliError('no public keys (*.pub.json) to put in the genesis');
+  const genesis = createGenesis(name, members, createdAt);
+  writeGenesisFile(path, genesis);
+  return genesis;
+}
+
+/** Writes an existing genesis document to a file. */
+export function writeGenesisFile(path: string, genesis: Genesis): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(genesis, null, 2)}\n`);
+}
+
+/** Reads and validates a genesis file. */
+export function readGenesis(path: string): Genesis {
+  if (!existsSync(path)) throw new CliError(`no genesis file at ${path}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new CliError(`${path} is not valid JSON`);
+  }
+  return parseGenesis(json);
+}

@@ -1,0 +1,46 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readGenesis, readSigningKey } from '../../subgraphs/cli/index.js';
+import { FileStore, Replica } from '../../subgraphs/ledger/index.js';
+import { grant, steppingClock } from '../support/network.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('cli: mra-hub keys and mra-hub ledger verify', () => {
+  it('generates keys, writes a genesis, and verifies a data directory; a tampered file fails with its code', () => {
+    const dir = tempDir();
+    const keys = join(dir, 'keys');
+    expect(runCli(['keys', 'generate', '--country', 'MX', '--dir', keys]).status).toBe(0);
+    expect(runCli(['keys', 'generate', '--country', 'cr', '--dir', keys]).status).toBe(0);
+    expect(statSync(join(keys, 'MX.key.json')).mode & 0o777).toBe(0o600);
+    expect(runCli(['keys', 'generate', '--country', 'MX', '--dir', keys]).stderr).toMatch(/refusing to overwrite/);
+    const genesisPath = join(dir, 'data', 'genesis.json');
+    expect(runCli(['keys', 'genesis', '--dir', keys, '--out', genesisPath, '--name', 'cadena']).status).toBe(0);
+    const genesis = readGenesis(genesisPath);
+    expect(genesis.authorities.map((a) => a.country)).toEqual(['CR', 'MX']);
+
+    const mx = Replica.open({ genesis, store: new FileStore(join(dir, 'data')), signer: { authority: 'MX', key: readSigningKey(keys, 'MX') }, now: steppingClock() });
+    [1, 2, 3].forEach((n) => mx.submit(grant('MX', n)));
+    mx.checkpoint();
+    mx.close();
+
+    const ok = runCli(['ledger', 'verify', join(dir, 'data'), '--json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, chains: [{ authority: 'MX', stored: 3, verified: 3, checkpoint: 'ok' }] });
+
+    const file = join(dir, 'data', 'chains', 'MX.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Operadora 2 S.A.', 'Operadora 9 S.A.'));
+    const tampered = runCli(['ledger', 'verify', join(dir, 'data')]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toMatch(/HASH_MISMATCH MX#2/);
+    expect(tampered.stdout).toMatch(/FAILED/);
+  });
+
+  it('names the bad option and exits non-zero', () => {
+    const result = runCli(['keys', 'generate', '--country', 'MEXICO']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/--country/);
+    expect(runCli(['ledger', 'verify', '/nonexistent/dir']).stderr).toMatch(/no genesis file/);
+  });
+});
