@@ -1,7 +1,7 @@
 import { LedgerError } from './errors.js';
 import { versionsOf } from './mra-view.js';
 import { assertAllowed } from './rules.js';
-import type { EntryContent, Member, MraTerm, PayloadOf } from './schemas.js';
+import { entryContentSchema, type EntryContent, type Member, type MraTerm, type PayloadOf } from './schemas.js';
 import type { LedgerState } from './state.js';
 
 /** What an authority asks its own chain to record (imperative; the entry is the past tense). */
@@ -27,9 +27,14 @@ export type Command =
  * until the returned content is signed and appended.
  */
 export function decide(command: Command, state: LedgerState, authority: string): EntryContent {
-  const content = contentFor(command, state);
-  assertAllowed(state, authority, content, 'author');
-  return content;
+  const parsed = entryContentSchema.safeParse(contentFor(command, state));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.slice(1).map(String).join('.') || 'input';
+    throw new LedgerError('BAD_USER_INPUT', `${where}: ${issue?.message ?? 'invalid'}`, { field: where });
+  }
+  assertAllowed(state, authority, parsed.data, 'author');
+  return parsed.data;
 }
 
 function contentFor(command: Command, state: LedgerState): EntryContent {

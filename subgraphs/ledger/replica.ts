@@ -42,6 +42,7 @@ export class Replica {
   readonly #chains = new Map<string, Chain>();
   readonly #listeners = new Set<(event: ReplicaEvent) => void>();
   readonly #evidence: ForkEvidence[];
+  readonly #checkpoints = new Map<string, Checkpoint>();
   #signer: { readonly authority: string; key: SigningKey } | null;
   #state: LedgerState;
 
@@ -135,12 +136,22 @@ export class Replica {
     if (!signer) throw new LedgerError('NOT_ISSUER', 'this replica has no signing authority');
     const checkpoint = signCheckpoint(this.#state, this.chain(signer.authority), signer.key, this.#now());
     this.#store.saveCheckpoint(checkpoint);
+    this.#checkpoints.set(checkpoint.authority, checkpoint);
     return checkpoint;
   }
 
-  /** Checks a checkpoint (ours or a peer's) against the local copy of that chain. */
+  /** Checks a checkpoint (ours or a peer's) against the local copy of that chain; keeps the newest. */
   verifyCheckpoint(checkpoint: Checkpoint): void {
     verifyCheckpoint(this.#state, this.chain(checkpoint.authority), checkpoint);
+    const held = this.#checkpoints.get(checkpoint.authority);
+    if (!held || held.treeSize <= checkpoint.treeSize) this.#checkpoints.set(checkpoint.authority, checkpoint);
+  }
+
+  /** A fresh signed head for our own chain; for others, the newest checkpoint verified here. */
+  latestCheckpoint(authority: string): Checkpoint | null {
+    const signer = this.#signer;
+    if (signer?.authority === authority) return signCheckpoint(this.#state, this.chain(authority), signer.key, this.#now());
+    return this.#checkpoints.get(authority) ?? null;
   }
 
   inclusionProof(authority: string, sequence: number, treeSize = this.height(authority)): InclusionProof {

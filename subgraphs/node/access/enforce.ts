@@ -1,0 +1,52 @@
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { NodeContext } from '../country-node.js';
+import { nodeError, unauthenticated } from '../errors.js';
+import { mayView } from './policy.js';
+
+/** Which field of which type is guarded by which Operator field's rule. */
+const GUARDED: Readonly<Record<string, (field: string) => string | null>> = {
+  Operator: (field) => field,
+  // A status change shows the status (public); its reason is part of the operator's history.
+  OperatorStatusChange: (field) => (field === 'reason' ? 'history' : null),
+};
+
+/**
+ * Wraps the resolvers of guarded types in the executable schema, so the rule runs wherever a
+ * field is resolved — queries, aliases, fragments, `_entities`, subscription payloads — on any
+ * server. A denied field resolves to null with FORBIDDEN at its path; its value is never read.
+ */
+export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typeName, ruleFor] of Object.entries(GUARDED)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`schema has no object type ${typeName}`);
+    for (const field of Object.values(type.getFields())) {
+      const rule = ruleFor(field.name);
+      if (rule === null) continue;
+      const resolve: GraphQLFieldResolver<unknown, NodeContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const owner = (source as { country: string }).country;
+        if (!mayView(context.node.replica.state, context.caller, owner, rule)) {
+          throw nodeError('FORBIDDEN', `${typeName}.${field.name} of ${owner}'s operators is not shared with ${describe(context)}`, { field: field.name, owner });
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  guardServiceSdl(schema);
+  return schema;
+}
+
+function describe({ caller }: NodeContext): string {
+  return caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
+}
+
+/** `_service { sdl }` describes the whole API: authenticated authorities only. */
+function guardServiceSdl(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._service;
+  if (!field) return;
+  const resolve: GraphQLFieldResolver<unknown, NodeContext> = field.resolve ?? defaultFieldResolver;
+  field.resolve = (source, args, context, info) => {
+    if (!context.caller) throw unauthenticated('_service is available to authenticated authorities only');
+    return resolve(source, args, context, info);
+  };
+}

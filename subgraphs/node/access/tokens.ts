@@ -1,0 +1,53 @@
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+import { CALLER_ROLES, publicKeyObject, type CallerRole, type LedgerState, type SigningKey } from '../../ledger/index.js';
+import { unauthenticated } from '../errors.js';
+import type { Caller } from './policy.js';
+
+const AUDIENCE = 'mra-hub';
+
+/** Mints a caller token signed with the authority's key (the key pinned on the ledger). */
+export async function mintToken(key: SigningKey, claims: { country: string; role: CallerRole; subject: string }, now: Date, ttlSeconds = 8 * 3600): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ country: claims.country, role: claims.role })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId })
+    .setIssuer(claims.country)
+    .setSubject(claims.subject)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds)
+    .sign(key.privateKey);
+}
+
+/**
+ * Verifies a bearer token against the trust registry on the ledger: issued by a known authority,
+ * signed with that authority's current key, not expired, with a known role. Anything else is
+ * UNAUTHENTICATED; a missing header means an anonymous caller (null).
+ */
+export async function authenticate(header: string | undefined, state: LedgerState, now: Date): Promise<Caller | null> {
+  if (header === undefined || header === '') return null;
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+  if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    throw unauthenticated('token is not a JWT');
+  }
+  const issuer = Object.values(state.authorities).find((a) => a.keys.at(-1)?.keyId === kid);
+  const key = issuer?.keys.at(-1);
+  if (!issuer || !key) throw unauthenticated('token is not signed by a current key of any authority on the ledger');
+  try {
+    const { payload } = await jwtVerify(token, publicKeyObject(key.publicKey), {
+      issuer: issuer.country, audience: AUDIENCE, algorithms: ['EdDSA'], currentDate: now,
+    });
+    const role = CALLER_ROLES.find((r) => r === payload.role);
+    if (!role || payload.country !== issuer.country || typeof payload.sub !== 'string') {
+      throw unauthenticated('token claims must name the issuing country, a role (officer, analyst, admin) and a subject');
+    }
+    return { country: issuer.country, role, subject: payload.sub };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw unauthenticated('token expired');
+    if (error instanceof errors.JOSEError) throw unauthenticated(`invalid token: ${error.code}`);
+    throw error;
+  }
+}

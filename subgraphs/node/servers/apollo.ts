@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { assertMayExecute } from '../access/introspection-guard.js';
+import type { CountryNode, NodeContext } from '../country-node.js';
+import { maskError } from '../errors.js';
+import { buildNodeSchema } from '../schema/build-subgraph.js';
+import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+
+/** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */
+export async function serveWithApollo(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
+  const schema = await buildNodeSchema();
+  const app = express();
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const ws = useServer<Record<string, unknown>, Record<string, unknown>>({
+    schema,
+    onConnect: async (ctx) => (await node.contextFor(authorizationFrom(ctx.connectionParams))).authError === null,
+    context: async (ctx) => ({ ...(await node.contextFor(authorizationFrom(ctx.connectionParams))) }),
+    onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e)),
+  }, wsServer);
+  const apollo = new ApolloServer<NodeContext>({
+    schema,
+    introspection: true, // guarded per request below: authenticated authorities only
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error).toJSON() : formatted),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
+      ApolloServerPluginInlineTraceDisabled(),
+      { requestDidStart: async () => ({ didResolveOperation: async ({ document, contextValue }) => assertMayExecute(document, contextValue) }) },
+    ],
+  });
+  await apollo.start();
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', country: node.country, stack: 'apollo' });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    stack: 'apollo',
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,47 @@
+import Fastify from 'fastify';
+import type { GraphQLError } from 'graphql';
+import mercurius from 'mercurius';
+import { assertMayExecute } from '../access/introspection-guard.js';
+import type { CountryNode, NodeContext } from '../country-node.js';
+import { httpStatusOf, maskError } from '../errors.js';
+import { buildNodeSchema } from '../schema/build-subgraph.js';
+import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+
+/** Serves a node with mercurius on fastify; subscriptions over graphql-ws. */
+export async function serveWithMercurius(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
+  const schema = await buildNodeSchema();
+  const app = Fastify({ logger: false });
+  app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
+  await app.register(mercurius, {
+    schema,
+    path: '/graphql',
+    graphiql: false,
+    context: (request) => node.contextFor(request.headers.authorization),
+    subscription: {
+      onConnect: async ({ payload }) => {
+        const context = await node.contextFor(authorizationFrom(payload));
+        return context.authError ? false : context;
+      },
+    },
+    errorFormatter: (execution, context) => {
+      const errors = (execution.errors ?? []).map((error) => maskError(error as GraphQLError));
+      const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context);
+      // As with Apollo: 200 whenever GraphQL ran; 401 when a request was refused for its token.
+      const status = execution.data ? 200 : httpStatusOf((execution.errors ?? []) as GraphQLError[]);
+      return { statusCode: status, response: formatted.response };
+    },
+  });
+  app.graphql.addHook('preExecution', async (_schema, document, context) => {
+    assertMayExecute(document, context as unknown as NodeContext);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    stack: 'mercurius',
+    close: () => app.close(),
+  };
+}
