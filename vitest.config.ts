@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export const config = defineConfig({
+  resolve: {
+    // graphql ships CJS (main) and ESM (module) builds. Node, and every CommonJS dependency
+    // (@apollo/*, mercurius), loads the CJS one; Vite would hand our code the ESM one, and two
+    // copies of graphql break `instanceof` checks. Use the build Node itself resolves.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -29,6 +29,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   const apollo = new ApolloServer<NodeContext>({
     schema,
     introspection: true, // guarded per request below: authenticated authorities only
+    allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error).toJSON() : formatted),
     plugins: [

@@ -16,6 +16,7 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     schema,
     path: '/graphql',
     graphiql: false,
+    allowBatchedQueries: true,
     context: (request) => node.contextFor(request.headers.authorization),
     subscription: {
       onConnect: async ({ payload }) => {
