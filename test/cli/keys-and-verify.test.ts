@@ -44,3 +44,20 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     expect(runCli(['ledger', 'verify', '/nonexistent/dir']).stderr).toMatch(/no genesis file/);
   });
 });
+
+describe('cli: mra-hub token', () => {
+  it('mints a token the node accepts for that authority and role', async () => {
+    const { authenticate } = await import('../../subgraphs/node/index.js');
+    const { createGenesis } = await import('../../subgraphs/ledger/index.js');
+    const dir = tempDir();
+    const keys = join(dir, 'keys');
+    expect(runCli(['keys', 'generate', '--country', 'PE', '--dir', keys]).status).toBe(0);
+    const minted = runCli(['token', '--country', 'PE', '--role', 'analyst', '--subject', 'lucia', '--keys', keys]);
+    expect(minted.status).toBe(0);
+    const member = JSON.parse(readFileSync(join(keys, 'PE.pub.json'), 'utf8')) as { country: string; name: string; publicKey: string };
+    const genesis = createGenesis('t', [{ country: member.country, name: member.name, publicKey: member.publicKey }], new Date());
+    const replica = Replica.open({ genesis, now: () => new Date() });
+    expect(await authenticate(`Bearer ${minted.stdout.trim()}`, replica.state, new Date())).toEqual({ country: 'PE', role: 'analyst', subject: 'lucia' });
+    expect(runCli(['token', '--country', 'PE', '--role', 'boss', '--keys', keys]).stderr).toMatch(/--role/);
+  });
+});

@@ -2,10 +2,14 @@ import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerKeys } from './keys.js';
 import { registerLedger } from './ledger.js';
+import { registerNode } from './node.js';
+import { registerToken } from './token.js';
 
 /** Every subcommand of `mra-hub`. */
 export function registerCommands(program: Command): void {
   registerDemo(program);
   registerKeys(program);
   registerLedger(program);
+  registerNode(program);
+  registerToken(program);
 }
