@@ -12,7 +12,7 @@ export { LEDGER_ERROR_CODES, LedgerError, isLedgerError, type LedgerErrorCode } 
 export { evolve, fold } from './evolve.js';
 export { createGenesis, networkId, parseGenesis, type Genesis } from './genesis.js';
 export {
-  exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, publicKeyObject, type PrivateJwk, type SigningKey,
+  exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, publicKeyObject, signingKeyFromSeed, type PrivateJwk, type SigningKey,
 } from './keys.js';
 export { loadChains, type LoadProblem } from './load-chains.js';
 export { activeMrasBetween, mraView, type MraStatus, type MraView } from './mra-view.js';

@@ -33,6 +33,15 @@ function signingKeyFrom(privateKey: KeyObject): SigningKey {
   return { publicKey: jwk.x, keyId: keyIdOf(jwk.x), privateKey };
 }
 
+// PKCS#8 prefix of an Ed25519 private key (RFC 8410); the 32-byte seed follows it.
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The Ed25519 key of a 32-byte seed: for simulations, whose replays must be byte-identical. */
+export function signingKeyFromSeed(seed: Uint8Array): SigningKey {
+  if (seed.length !== 32) throw new RangeError('an Ed25519 seed is 32 bytes');
+  return signingKeyFrom(createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }));
+}
+
 /** Serialises a signing key for the keys directory. */
 export function exportPrivateJwk(key: SigningKey): PrivateJwk {
   const jwk = key.privateKey.export({ format: 'jwk' });

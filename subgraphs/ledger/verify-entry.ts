@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical.js';
 import { checkSeal, contentOf, label } from './entry.js';
 import { LedgerError } from './errors.js';
 import { publicKeyObject } from './keys.js';
@@ -26,7 +27,9 @@ export function verifyEntry(state: LedgerState, chain: Chain, entry: Entry): Ver
   const height = chain.length;
   if (entry.sequence <= height) {
     const existing = chain.at(entry.sequence) as Entry;
-    if (existing.hash === entry.hash && existing.signature === entry.signature) return { kind: 'duplicate' };
+    // Only a byte-identical copy is a duplicate: an entry that kept its hash and signature but
+    // had its content altered in transit goes on to the seal check (HASH_MISMATCH).
+    if (existing.hash === entry.hash && canonicalJson(existing) === canonicalJson(entry)) return { kind: 'duplicate' };
     checkKeyAndSeal(entry, keyAt(authority, entry.sequence));
     return { kind: 'fork', existing };
   }

@@ -55,6 +55,13 @@ describe('ledger: a replica rejects every kind of bad entry, each with its own c
     expect(rejectionCode(() => cr.ingest(flipped))).toBe('HASH_MISMATCH');
   });
 
+  it('regression: a held entry altered in transit (hash and signature kept) is HASH_MISMATCH, not a duplicate', () => {
+    const { cr, entries } = setup(2);
+    entries.forEach((e) => cr.ingest(e));
+    const altered = { ...(entries[0] as Entry), privateDigest: '0'.repeat(64) };
+    expect(rejectionCode(() => cr.ingest(altered))).toBe('HASH_MISMATCH');
+  });
+
   it('gapped (a sequence skipped) → SEQUENCE_GAP, and applies once the gap is filled', () => {
     const { cr, entries } = setup(3);
     cr.ingest(entries[0] as Entry);

@@ -3,6 +3,7 @@ import { registerDemo } from './demo.js';
 import { registerKeys } from './keys.js';
 import { registerLedger } from './ledger.js';
 import { registerNode } from './node.js';
+import { registerSimulate } from './simulate.js';
 import { registerToken } from './token.js';
 
 /** Every subcommand of `mra-hub`. */
@@ -11,5 +12,6 @@ export function registerCommands(program: Command): void {
   registerKeys(program);
   registerLedger(program);
   registerNode(program);
+  registerSimulate(program);
   registerToken(program);
 }

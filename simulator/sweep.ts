@@ -1,0 +1,51 @@
+import { METRICS, type MetricName } from './metrics.js';
+import type { SeedRun } from './run-scenario.js';
+
+export interface MetricSummary {
+  readonly n: number;
+  readonly mean: number | null;
+  /** 95% confidence interval of the mean (Student t), null for a single seed. */
+  readonly ci95: readonly [number, number] | null;
+}
+
+// Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom; 1.96 beyond.
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+export function summarise(values: readonly number[]): MetricSummary {
+  const n = values.length;
+  if (n === 0) return { n, mean: null, ci95: null };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n === 1) return { n, mean: round(mean), ci95: null };
+  const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1));
+  const half = (T975[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
+  return { n, mean: round(mean), ci95: [round(mean - half), round(mean + half)] };
+}
+
+/** Mean and confidence interval of every metric of every mechanism over the seeds. */
+export function summariseRuns(runs: readonly SeedRun[], mechanisms: readonly string[]): Record<string, Record<MetricName, MetricSummary>> {
+  return Object.fromEntries(mechanisms.map((mechanism) => [
+    mechanism,
+    Object.fromEntries(METRICS.map((metric) => [
+      metric,
+      summarise(runs.flatMap((r) => {
+        const v = r.metrics[mechanism]?.[metric];
+        return v === null || v === undefined ? [] : [v];
+      })),
+    ])) as Record<MetricName, MetricSummary>,
+  ]));
+}
+
+/** Parses `--seeds 1..20` or `--seeds 3,5,8`. */
+export function parseSeeds(text: string): number[] {
+  const range = /^(\d+)\.\.(\d+)$/.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to < from || to - from > 999) throw new RangeError(`--seeds ${text}: give a range like 1..20 (at most 1000 seeds)`);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  const list = text.split(',').map((s) => Number(s.trim()));
+  if (list.some((n) => !Number.isInteger(n))) throw new RangeError(`--seeds ${text}: give a range like 1..20 or a list like 1,2,3`);
+  return list;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
