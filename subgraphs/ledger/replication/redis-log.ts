@@ -3,6 +3,7 @@ import { canonicalJson } from '../canonical.js';
 import type { Entry } from '../schemas.js';
 import type { ChainLog, PublishResult, ReadBatch, ResyncRequest } from './chain-log.js';
 import { decodeTransported } from './decode.js';
+import { asStreams, sequenceOf } from './redis-reply.js';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -144,31 +145,4 @@ export class RedisLog implements ChainLog {
   #controlKey(): string {
     return `${this.#prefix}:control`;
   }
-}
-
-function sequenceOf(id: string): number {
-  return Number(id.split('-')[0]);
-}
-
-interface StreamMessages {
-  readonly name: string;
-  readonly messages: { readonly id: string; readonly fields: Readonly<Record<string, string>> }[];
-}
-
-/** Narrows an XREAD reply (RESP2 shape: [{ name, messages: [{ id, message }] }] or null). */
-function asStreams(reply: unknown): StreamMessages[] {
-  if (!Array.isArray(reply)) return [];
-  return reply.flatMap((stream: unknown) => {
-    if (typeof stream !== 'object' || stream === null) return [];
-    const { name, messages } = stream as { name?: unknown; messages?: unknown };
-    if (typeof name !== 'string' || !Array.isArray(messages)) return [];
-    return [{
-      name,
-      messages: messages.flatMap((m: unknown) => {
-        const { id, message } = (m ?? {}) as { id?: unknown; message?: unknown };
-        if (typeof id !== 'string' || typeof message !== 'object' || message === null) return [];
-        return [{ id, fields: Object.fromEntries(Object.entries(message).map(([k, v]) => [k, String(v)])) }];
-      }),
-    }];
-  });
 }
