@@ -1,8 +1,9 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { OperatorType } from './operator-types.js';
 
+@Directive('@shareable')
 @ObjectType('PageInfo')
 export class PageInfoType {
   @Field(() => Boolean) hasNextPage!: boolean;
@@ -11,12 +12,14 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
+@Directive('@shareable')
 @ObjectType('OperatorEdge')
 export class OperatorEdgeType {
   @Field(() => String, { description: 'Stable: the aeoId, encoded' }) cursor!: string;
   @Field(() => OperatorType) node!: OperatorType;
 }
 
+@Directive('@shareable')
 @ObjectType('OperatorConnection', { description: 'Relay connection over operators, ordered by aeoId' })
 export class OperatorConnectionType {
   @Field(() => [OperatorEdgeType]) edges!: OperatorEdgeType[];

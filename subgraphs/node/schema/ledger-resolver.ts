@@ -1,6 +1,6 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { mraView, type MraView } from '../../ledger/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { AuthorityType, LedgerHeadType, MraType } from './ledger-types.js';
@@ -8,17 +8,20 @@ import { AuthorityType, LedgerHeadType, MraType } from './ledger-types.js';
 /** MRAs, authorities and chain heads: shared ledger data, the same in every replica. */
 @Resolver()
 export class LedgerResolver {
+  @Directive('@shareable')
   @Query(() => MraType, { nullable: true })
   mra(@Arg('id', () => String) id: string, @Ctx() { node }: NodeContext): MraView | null {
     const mra = node.replica.state.mras[id];
     return mra ? mraView(mra) : null;
   }
 
+  @Directive('@shareable')
   @Query(() => [MraType], { description: 'Every MRA this replica knows, proposed, active or retired' })
   mras(@Ctx() { node }: NodeContext): MraView[] {
     return Object.values(node.replica.state.mras).map(mraView).sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  @Directive('@shareable')
   @Query(() => AuthorityType, { nullable: true })
   authority(@Arg('country', () => String) country: string, @Ctx() { node }: NodeContext): AuthorityType | null {
     const authority = node.replica.state.authorities[country];
@@ -27,6 +30,7 @@ export class LedgerResolver {
     return { country, name: authority.name, publicKey: key.publicKey, keyId: key.keyId, chainHead: headOf(node, country) };
   }
 
+  @Directive('@shareable')
   @Query(() => LedgerHeadType, { nullable: true, description: 'Head of an authority\'s chain in this replica' })
   ledgerHead(@Arg('country', () => String) country: string, @Ctx() { node }: NodeContext): LedgerHeadType | null {
     return node.replica.state.authorities[country] ? headOf(node, country) : null;

@@ -1,8 +1,9 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CallerRole, MraStatus } from './enums.js';
 
+@Directive('@shareable')
 @ObjectType('MraTerm', { description: 'Fields that callers of a partner (or every partner: *) in a role may see' })
 export class MraTermType {
   @Field(() => String) partner!: string;
@@ -10,12 +11,14 @@ export class MraTermType {
   @Field(() => [String]) fields!: string[];
 }
 
+@Directive('@shareable')
 @ObjectType('MraPending', { description: 'A proposal or amendment still awaiting approvals' })
 export class MraPendingType {
   @Field(() => Int) version!: number;
   @Field(() => [String]) awaiting!: string[];
 }
 
+@Directive('@shareable')
 @ObjectType('Mra')
 export class MraType {
   @Field(() => String) id!: string;
@@ -29,6 +32,7 @@ export class MraType {
   @Field(() => MraPendingType, { nullable: true }) pending!: MraPendingType | null;
 }
 
+@Directive('@shareable')
 @ObjectType('LedgerHead', { description: 'The head of one authority\'s chain in this replica' })
 export class LedgerHeadType {
   @Field(() => String) country!: string;
@@ -38,6 +42,7 @@ export class LedgerHeadType {
   @Field(() => String, { nullable: true }) timestamp!: string | null;
 }
 
+@Directive('@shareable')
 @ObjectType('Authority')
 export class AuthorityType {
   @Field(() => String) country!: string;

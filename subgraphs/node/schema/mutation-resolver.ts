@@ -1,6 +1,6 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
-import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
 import { mraView, type Command, type MraView, type OperatorRecord, type PayloadOf } from '../../ledger/index.js';
 import type { NodeContext } from '../country-node.js';
 import { nodeError, toGraphQLError, unauthenticated } from '../errors.js';
@@ -48,6 +48,7 @@ function submitWithPrivate(ctx: NodeContext, aeoId: string, command: Command, re
 
 @Resolver()
 export class MutationResolver {
+  @Directive('@shareable')
   @Mutation(() => OperatorType, { description: 'Grant AEO status (admin of this authority only)' })
   grantAeo(@Arg('input', () => GrantAeoInput) input: GrantAeoInput, @Ctx() ctx: NodeContext): OperatorRecord {
     requireAdmin(ctx);
@@ -57,6 +58,7 @@ export class MutationResolver {
     return submitWithPrivate(ctx, aeoId, { kind: 'grantAeo', aeo }, salted(ctx, privateData));
   }
 
+  @Directive('@shareable')
   @Mutation(() => OperatorType, { description: 'Change shared fields and/or private data of an AEO' })
   updateAeo(@Arg('input', () => UpdateAeoInput) input: UpdateAeoInput, @Ctx() ctx: NodeContext): OperatorRecord {
     requireAdmin(ctx);
@@ -65,6 +67,7 @@ export class MutationResolver {
     return submitWithPrivate(ctx, aeoId, { kind: 'updateAeo', aeoId, changes }, privateData ? salted(ctx, privateData) : null);
   }
 
+  @Directive('@shareable')
   @Mutation(() => OperatorType)
   suspendAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
     requireAdmin(ctx);
@@ -72,6 +75,7 @@ export class MutationResolver {
     return operatorAfter(ctx, aeoId);
   }
 
+  @Directive('@shareable')
   @Mutation(() => OperatorType)
   reinstateAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
     requireAdmin(ctx);
@@ -79,6 +83,7 @@ export class MutationResolver {
     return operatorAfter(ctx, aeoId);
   }
 
+  @Directive('@shareable')
   @Mutation(() => OperatorType)
   revokeAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
     requireAdmin(ctx);
@@ -86,6 +91,7 @@ export class MutationResolver {
     return operatorAfter(ctx, aeoId);
   }
 
+  @Directive('@shareable')
   @Mutation(() => MraType, { description: 'Propose an MRA (or an amendment: same id); it applies once every party approves' })
   proposeMra(@Arg('input', () => ProposeMraInput) input: ProposeMraInput, @Ctx() ctx: NodeContext): MraView {
     requireAdmin(ctx);
@@ -94,6 +100,7 @@ export class MutationResolver {
     return mraAfter(ctx, input.mraId);
   }
 
+  @Directive('@shareable')
   @Mutation(() => MraType)
   approveMra(@Arg('mraId', () => String) mraId: string, @Ctx() ctx: NodeContext, @Arg('version', () => Int, { nullable: true }) version?: number): MraView {
     requireAdmin(ctx);
@@ -101,6 +108,7 @@ export class MutationResolver {
     return mraAfter(ctx, mraId);
   }
 
+  @Directive('@shareable')
   @Mutation(() => MraType)
   retireFromMra(@Arg('mraId', () => String) mraId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): MraView {
     requireAdmin(ctx);

@@ -1,6 +1,6 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   activeMrasBetween, verifyInclusionProof, type OperatorRecord,
 } from '../../ledger/index.js';
@@ -16,11 +16,13 @@ import { pageOperators } from './paging.js';
 /** Operator queries and the Operator fields computed from the replica and the private store. */
 @Resolver(() => OperatorType)
 export class OperatorResolver {
+  @Directive('@shareable')
   @Query(() => OperatorType, { nullable: true, description: 'One operator by its country-prefixed id' })
   operator(@Arg('aeoId', () => String) aeoId: string, @Ctx() { node }: NodeContext): OperatorRecord | null {
     return node.operator(aeoId) ?? null;
   }
 
+  @Directive('@shareable')
   @Query(() => OperatorConnectionType, { description: 'Operators in this replica, ordered by aeoId; filters are optional' })
   operators(
     @Ctx() { node, caller }: NodeContext,

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { OperatorRole, OperatorStatus } from './enums.js';
 
+@Directive('@shareable')
 @ObjectType('Address')
 export class AddressType {
   @Field(() => String) street!: string;
@@ -12,6 +13,7 @@ export class AddressType {
   @Field(() => String) country!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('StatusEvent', { description: 'One status step, with the ledger entry that recorded it' })
 export class StatusEventType {
   @Field(() => String) type!: string;
@@ -22,6 +24,7 @@ export class StatusEventType {
   @Field(() => String) entryHash!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('Recognition', { description: 'A partner that recognises this AEO under an active MRA' })
 export class RecognitionType {
   @Field(() => String) partner!: string;
@@ -29,6 +32,7 @@ export class RecognitionType {
   @Field(() => String) mraName!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('Contact')
 export class ContactType {
   @Field(() => String) name!: string;
@@ -36,6 +40,7 @@ export class ContactType {
   @Field(() => String) phone!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('Checkpoint', { description: 'A tree head signed by the chain owner (RFC 9162 style)' })
 export class CheckpointType {
   @Field(() => String) authority!: string;
@@ -46,6 +51,7 @@ export class CheckpointType {
   @Field(() => String) signature!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('OperatorProof', { description: 'Where the latest entry about this operator sits in its authority\'s chain' })
 export class OperatorProofType {
   @Field(() => String) entryHash!: string;
@@ -58,6 +64,7 @@ export class OperatorProofType {
 }
 
 @Directive('@key(fields: "aeoId")')
+@Directive('@shareable')
 @ObjectType('Operator', { description: 'An Authorized Economic Operator. Fields beyond aeoId, country and status follow the MRA terms.' })
 export class OperatorType {
   @Field(() => String, { description: 'Country-prefixed id, e.g. CR-AEO-000042' }) aeoId!: string;

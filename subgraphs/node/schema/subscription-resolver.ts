@@ -1,11 +1,12 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { Arg, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Directive, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { NodeContext, StatusChange } from '../country-node.js';
 import { OperatorStatus } from './enums.js';
 import { OperatorType } from './operator-types.js';
 
+@Directive('@shareable')
 @ObjectType('OperatorStatusChange', { description: 'A status entry applied by this replica' })
 export class OperatorStatusChangeType {
   @Field(() => String) aeoId!: string;
