@@ -37,6 +37,14 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     expect(tampered.stdout).toMatch(/FAILED/);
   });
 
+  it('regression: runs from any directory (tsx must use the project tsconfig for decorators)', () => {
+    const elsewhere = tempDir();
+    const result = runCli(['keys', 'generate', '--country', 'MX', '--dir', 'keys'], { cwd: elsewhere });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(statSync(join(elsewhere, 'keys', 'MX.pub.json')).isFile()).toBe(true);
+  });
+
   it('names the bad option and exits non-zero', () => {
     const result = runCli(['keys', 'generate', '--country', 'MEXICO']);
     expect(result.status).not.toBe(0);
