@@ -2,7 +2,7 @@ import { isLedgerError } from './errors.js';
 import type { Genesis } from './genesis.js';
 import { loadChains } from './load-chains.js';
 import { Replica } from './replica.js';
-import type { StoredLedger } from './store/store.js';
+import type { StoredLedger } from './store/index.js';
 
 export interface ChainAudit {
   readonly authority: string;

@@ -25,8 +25,6 @@ export {
   type Member, type MraTerm, type OperatorRole, type PayloadOf,
 } from './schemas.js';
 export * from './state.js';
-export { FileStore } from './store/file-store.js';
-export { MemoryStore } from './store/memory-store.js';
-export type { ForkEvidence, LedgerStore, StoredLedger } from './store/store.js';
+export { FileStore, MemoryStore, type ForkEvidence, type LedgerStore, type StoredLedger } from './store/index.js';
 export { verifyEntry, type Verdict } from './verify-entry.js';
 export * from './replication/index.js';

@@ -10,8 +10,7 @@ import { loadChains } from './load-chains.js';
 import type { ConsistencyProof, InclusionProof } from './proofs.js';
 import type { Entry } from './schemas.js';
 import { initialState, type LedgerState } from './state.js';
-import { MemoryStore } from './store/memory-store.js';
-import type { ForkEvidence, LedgerStore } from './store/store.js';
+import { MemoryStore, type ForkEvidence, type LedgerStore } from './store/index.js';
 import { verifyEntry } from './verify-entry.js';
 
 export interface ReplicaOptions {

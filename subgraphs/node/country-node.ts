@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLError } from 'graphql';
 import type { OperatorRecord, OperatorStatus, Replica } from '../ledger/index.js';
-import { authenticate } from './access/tokens.js';
-import type { Caller } from './access/policy.js';
+import { authenticate, type Caller } from './access/index.js';
 import { toGraphQLError } from './errors.js';
 import { MemoryPrivateStore, type PrivateStore } from './private-store.js';
 

@@ -5,7 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import { enforceAccess } from '../access/enforce.js';
+import { enforceAccess } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
 import { LedgerResolver } from './ledger-resolver.js';
 import { MutationResolver } from './mutation-resolver.js';

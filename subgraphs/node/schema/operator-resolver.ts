@@ -4,7 +4,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from '
 import {
   activeMrasBetween, verifyInclusionProof, type OperatorRecord,
 } from '../../ledger/index.js';
-import { mayView } from '../access/policy.js';
+import { mayView } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
 import { nodeError } from '../errors.js';
 import { privateDigest, type PrivateRecord } from '../private-store.js';

@@ -8,10 +8,10 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { assertMayExecute } from '../access/introspection-guard.js';
+import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
-import { buildNodeSchema } from '../schema/build-subgraph.js';
+import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
 /** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */

@@ -1,10 +1,10 @@
 import Fastify from 'fastify';
 import type { GraphQLError } from 'graphql';
 import mercurius from 'mercurius';
-import { assertMayExecute } from '../access/introspection-guard.js';
+import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { httpStatusOf, maskError } from '../errors.js';
-import { buildNodeSchema } from '../schema/build-subgraph.js';
+import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
 /** Serves a node with mercurius on fastify; subscriptions over graphql-ws. */
