@@ -4,6 +4,12 @@ import type { World } from '../world.js';
 
 const up = (n: number, step: number) => Math.ceil(n / step - 1e-9) * step;
 
+/** When an entry becomes readable at the partner's source (`readable`) and when the partner reads it. */
+export interface Arrival {
+  readonly readable: number;
+  readonly visible: number;
+}
+
 /**
  * When a partner's users first see an entry appended at `appendedAt`. Each poll (and each
  * bridge run) succeeds or fails as a whole — the partner is down, cut off, or the request was
@@ -19,21 +25,23 @@ export class Visibility {
   }
 
   /** CADENA: one ledger; blocks every blockSeconds; partner clients poll every pollSeconds. */
-  shared(issuer: string, partner: string, appendedAt: number): number | null {
+  shared(issuer: string, partner: string, appendedAt: number): Arrival | null {
     const block = up(appendedAt, this.#world.scenario.ledger.blockSeconds);
-    return this.#firstPoll(partner, issuer, block);
+    const visible = this.#firstPoll(partner, issuer, block);
+    return visible === null ? null : { readable: block, visible };
   }
 
   /** Two ledgers joined by a bridge that relays every bridgeSeconds, then the partner's own block and poll. */
-  bridged(issuer: string, partner: string, appendedAt: number): number | null {
+  bridged(issuer: string, partner: string, appendedAt: number): Arrival | null {
     const { bridgeSeconds, blockSeconds } = this.#world.scenario.ledger;
     let tick = up(appendedAt, bridgeSeconds);
     while (tick < this.#world.horizon && (this.#faults.isDown('bridge', tick) || this.#faults.partitioned(issuer, partner, tick) || this.#lost('bridge', tick))) {
       tick = up(Math.max(tick + bridgeSeconds, this.#faults.nextUp('bridge', tick)), bridgeSeconds);
     }
     if (tick >= this.#world.horizon) return null;
-    const arrived = tick + this.#latency('bridge', tick);
-    return this.#firstPoll(partner, partner, up(arrived, blockSeconds));
+    const readable = up(tick + this.#latency('bridge', tick), blockSeconds);
+    const visible = this.#firstPoll(partner, partner, readable);
+    return visible === null ? null : { readable, visible };
   }
 
   #firstPoll(partner: string, source: string, from: number): number | null {
