@@ -1,7 +1,29 @@
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { NodeContext } from '../country-node.js';
 import { nodeError, unauthenticated } from '../errors.js';
-import { mayView } from './policy.js';
+import type { LedgerState } from '../../ledger/index.js';
+import { visibleFields } from './policy.js';
+
+/**
+ * Visible fields per request and owner, recomputed whenever the ledger state changes (a new
+ * entry makes a new state object), so a long-lived subscription sees MRA changes at once.
+ */
+const visibleCache = new WeakMap<NodeContext, { state: LedgerState; byOwner: Map<string, ReadonlySet<string> | 'all'> }>();
+
+function mayViewInRequest(context: NodeContext, owner: string, field: string): boolean {
+  const state = context.node.replica.state;
+  let cached = visibleCache.get(context);
+  if (!cached || cached.state !== state) {
+    cached = { state, byOwner: new Map() };
+    visibleCache.set(context, cached);
+  }
+  let fields = cached.byOwner.get(owner);
+  if (!fields) {
+    fields = visibleFields(state, context.caller, owner);
+    cached.byOwner.set(owner, fields);
+  }
+  return fields === 'all' || fields.has(field);
+}
 
 /** Which field of which type is guarded by which Operator field's rule. */
 const GUARDED: Readonly<Record<string, (field: string) => string | null>> = {
@@ -25,7 +47,7 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, NodeContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         const owner = (source as { country: string }).country;
-        if (!mayView(context.node.replica.state, context.caller, owner, rule)) {
+        if (!mayViewInRequest(context, owner, rule)) {
           throw nodeError('FORBIDDEN', `${typeName}.${field.name} of ${owner}'s operators is not shared with ${describe(context)}`, { field: field.name, owner });
         }
         return resolve(source, args, context, info);

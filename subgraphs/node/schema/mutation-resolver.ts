@@ -70,25 +70,19 @@ export class MutationResolver {
   @Directive('@shareable')
   @Mutation(() => OperatorType)
   suspendAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
-    requireAdmin(ctx);
-    submit(ctx, { kind: 'suspendAeo', aeoId, reason });
-    return operatorAfter(ctx, aeoId);
+    return changeStatus(ctx, 'suspendAeo', aeoId, reason);
   }
 
   @Directive('@shareable')
   @Mutation(() => OperatorType)
   reinstateAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
-    requireAdmin(ctx);
-    submit(ctx, { kind: 'reinstateAeo', aeoId, reason });
-    return operatorAfter(ctx, aeoId);
+    return changeStatus(ctx, 'reinstateAeo', aeoId, reason);
   }
 
   @Directive('@shareable')
   @Mutation(() => OperatorType)
   revokeAeo(@Arg('aeoId', () => String) aeoId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: NodeContext): OperatorRecord {
-    requireAdmin(ctx);
-    submit(ctx, { kind: 'revokeAeo', aeoId, reason });
-    return operatorAfter(ctx, aeoId);
+    return changeStatus(ctx, 'revokeAeo', aeoId, reason);
   }
 
   @Directive('@shareable')
@@ -115,6 +109,13 @@ export class MutationResolver {
     submit(ctx, { kind: 'retireFromMra', mraId, reason });
     return mraAfter(ctx, mraId);
   }
+}
+
+/** Suspend, reinstate or revoke: admin only; the ledger decides whether the transition is valid. */
+function changeStatus(ctx: NodeContext, kind: 'suspendAeo' | 'reinstateAeo' | 'revokeAeo', aeoId: string, reason: string): OperatorRecord {
+  requireAdmin(ctx);
+  submit(ctx, { kind, aeoId, reason });
+  return operatorAfter(ctx, aeoId);
 }
 
 function mraAfter(ctx: NodeContext, mraId: string): MraView {
