@@ -101,10 +101,11 @@ export async function ledger(ctx: MechanismContext, mode: 'shared-ledger' | 'bri
       if (change) expected.set(`${partner}|${change.aeoId}`, STATUS_AFTER[change.kind]);
     }
   }
+  const foreignOf = new Map([...nodes.keys()].map((partner) => [partner, world.operators.filter((op) => op.country !== partner)]));
   for (let day = 1; day <= world.scenario.days; day++) {
     events.push({ at: day * DAY - 1e-6, order: 2, key: String(day).padStart(5, '0'), run: async () => {
       for (const [partner, node] of nodes) {
-        const foreign = world.operators.filter((op) => op.country !== partner);
+        const foreign = foreignOf.get(partner) ?? [];
         if (foreign.length === 0) continue;
         const op = rng.pick(foreign);
         const context: NodeContext = { node, caller: { country: partner, role: 'officer', subject: 'sim' }, authError: null };

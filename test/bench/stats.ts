@@ -1,8 +1,8 @@
-/** Percentile of a sample (nearest rank). */
+import { quantile } from '../../simulator/index.js';
+
+/** Percentile of a sample (nearest rank, the simulator's quantile); NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+  return quantile([...values].sort((a, b) => a - b), p / 100) ?? Number.NaN;
 }
 
 /** Runs `work` and returns operations per second for `count` operations. */

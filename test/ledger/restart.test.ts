@@ -71,6 +71,14 @@ describe('ledger: restart rebuilds exactly the state of the fold', () => {
     expect(reopened.submit(grant('MX', 3)).sequence).toBe(3);
   });
 
+  it('refuses to start on damaged fork evidence (STORAGE_CORRUPT) rather than dropping it', () => {
+    const dir = tempDir();
+    const net = testNetwork(['MX', 'CR']);
+    net.replica('MX', new FileStore(dir)).close();
+    writeFileSync(join(dir, 'evidence.jsonl'), '{"authority":"CR","seq\n');
+    expect(() => net.replica('MX', new FileStore(dir))).toThrow(expect.objectContaining({ code: 'STORAGE_CORRUPT' }));
+  });
+
   it('refuses to start on a damaged acknowledged entry (STORAGE_CORRUPT), naming the line', () => {
     const dir = tempDir();
     const net = testNetwork(['MX', 'CR']);

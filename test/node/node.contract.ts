@@ -140,6 +140,7 @@ export function nodeContract(stack: string, serve: Serve): void {
         expect(next.data?.operators).toEqual({ edges: [{ node: { aeoId: 'MX-AEO-000001' } }], pageInfo: { hasNextPage: false } });
         expect((await gql(url, '{ operators(first: 500) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect((await gql(url, '{ operators(after: "zzz") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect((await gql(url, '{ operators(country: "ZZ", after: "zzz") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect((await gql(url, '{ operators(country: "MX", status: ACTIVE) { totalCount } }')).data).toEqual({ operators: { totalCount: 1 } });
       });
 

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../canonical.js';
+import { LedgerError } from '../errors.js';
 import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
 import { readChainFile } from './read-chain-file.js';
@@ -76,12 +77,17 @@ export class FileStore implements LedgerStore {
     return fd;
   }
 
+  /** Fork evidence is proof against an authority: a damaged file is STORAGE_CORRUPT, never dropped. */
   #readEvidence(): ForkEvidence[] {
-    try {
-      return readFileSync(join(this.dir, 'evidence.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ForkEvidence);
-    } catch {
-      return [];
-    }
+    const file = join(this.dir, 'evidence.jsonl');
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line, index) => {
+      try {
+        return JSON.parse(line) as ForkEvidence;
+      } catch {
+        throw new LedgerError('STORAGE_CORRUPT', `${file}:${index + 1}: fork evidence is not valid JSON`, { path: file, line: index + 1 });
+      }
+    });
   }
 }
 

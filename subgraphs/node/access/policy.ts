@@ -29,11 +29,12 @@ export function relationOf(state: LedgerState, caller: Caller | null, owner: str
  * amending or retiring an MRA changes the answer at once, because the terms are ledger state.
  */
 export function visibleFields(state: LedgerState, caller: Caller | null, owner: string): ReadonlySet<string> | 'all' {
-  const relation = relationOf(state, caller, owner);
-  if (relation === 'home') return 'all';
-  if (relation !== 'partner' || !caller) return PUBLIC_FIELDS;
+  if (!caller) return PUBLIC_FIELDS;
+  if (caller.country === owner) return 'all';
+  const active = activeMrasBetween(state, caller.country, owner);
+  if (active.length === 0) return PUBLIC_FIELDS;
   const granted = new Set(PUBLIC_FIELDS);
-  for (const mra of activeMrasBetween(state, caller.country, owner)) {
+  for (const mra of active) {
     for (const term of mra.terms) {
       if ((term.partner === '*' || term.partner === caller.country) && term.role === caller.role) {
         term.fields.forEach((field) => granted.add(field));

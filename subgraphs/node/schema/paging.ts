@@ -16,7 +16,8 @@ function decodeCursor(cursor: string): string {
 export function pageOperators(operators: readonly OperatorRecord[], first: number, after?: string) {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw nodeError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE}`);
   const sorted = [...operators].sort((a, b) => (a.aeoId < b.aeoId ? -1 : a.aeoId > b.aeoId ? 1 : 0));
-  const start = after === undefined ? 0 : sorted.findIndex((op) => op.aeoId > decodeCursor(after));
+  const afterId = after === undefined ? null : decodeCursor(after);
+  const start = afterId === null ? 0 : sorted.findIndex((op) => op.aeoId > afterId);
   const from = start === -1 ? sorted.length : start;
   const page = sorted.slice(from, from + first);
   const edges = page.map((node) => ({ cursor: cursorOf(node.aeoId), node }));
