@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -8,7 +9,10 @@ export const config = defineConfig({
     // graphql ships CJS (main) and ESM (module) builds. Node, and every CommonJS dependency
     // (@apollo/*, mercurius), loads the CJS one; Vite would hand our code the ESM one, and two
     // copies of graphql break `instanceof` checks. Use the build Node itself resolves.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+    alias: [
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+      { find: /^graphql\/(.+)\.js$/, replacement: join(dirname(require.resolve('graphql')), '$1.js') },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -22,6 +22,13 @@ export function relationOf(state: LedgerState, caller: Caller | null, owner: str
   return activeMrasBetween(state, caller.country, owner).length > 0 ? 'partner' : 'no-mra';
 }
 
+/** What access needs of an MRA: its status, parties and the terms every party approved. */
+export interface MraTermsView {
+  readonly status: string;
+  readonly parties: readonly string[];
+  readonly terms: readonly { readonly partner: string; readonly role: string; readonly fields: readonly string[] }[];
+}
+
 /**
  * The Operator fields `caller` may see on `owner`'s operators, read from the MRA terms on the
  * ledger at this moment: everything at home; for a partner, the union of what every active MRA
@@ -29,14 +36,23 @@ export function relationOf(state: LedgerState, caller: Caller | null, owner: str
  * amending or retiring an MRA changes the answer at once, because the terms are ledger state.
  */
 export function visibleFields(state: LedgerState, caller: Caller | null, owner: string): ReadonlySet<string> | 'all' {
+  return visibleFieldsUnder(caller && caller.country !== owner ? activeMrasBetween(state, caller.country, owner) : [], caller, owner);
+}
+
+/**
+ * The same rule over a list of MRAs (as a gateway reads them from its node's `mras` query):
+ * only ACTIVE MRAs naming both the caller's country and the owner count. Roles compare without
+ * case, since the ledger spells them `officer` and GraphQL `OFFICER`.
+ */
+export function visibleFieldsUnder(mras: readonly MraTermsView[], caller: Caller | null, owner: string): ReadonlySet<string> | 'all' {
   if (!caller) return PUBLIC_FIELDS;
   if (caller.country === owner) return 'all';
-  const active = activeMrasBetween(state, caller.country, owner);
+  const active = mras.filter((m) => m.status.toUpperCase() === 'ACTIVE' && m.parties.includes(caller.country) && m.parties.includes(owner));
   if (active.length === 0) return PUBLIC_FIELDS;
   const granted = new Set(PUBLIC_FIELDS);
   for (const mra of active) {
     for (const term of mra.terms) {
-      if ((term.partner === '*' || term.partner === caller.country) && term.role === caller.role) {
+      if ((term.partner === '*' || term.partner === caller.country) && term.role.toLowerCase() === caller.role.toLowerCase()) {
         term.fields.forEach((field) => granted.add(field));
       }
     }

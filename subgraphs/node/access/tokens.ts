@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { CALLER_ROLES, publicKeyObject, type CallerRole, type LedgerState, type SigningKey } from '../../ledger/index.js';
 import { unauthenticated } from '../errors.js';
 import type { Caller } from './policy.js';
@@ -18,33 +18,53 @@ export async function mintToken(key: SigningKey, claims: { country: string; role
     .sign(key.privateKey);
 }
 
+/** An authority's current token-verifying key, as a trust registry knows it. */
+export interface AuthorityKey {
+  readonly country: string;
+  readonly keyId: string;
+  readonly publicKey: string;
+}
+
+/** Finds the authority whose current key has this id (undefined when none has); `issuer` is the token's unverified claim. */
+export type KeyLookup = (keyId: string, issuer: string | undefined) => AuthorityKey | undefined | Promise<AuthorityKey | undefined>;
+
 /**
  * Verifies a bearer token against the trust registry on the ledger: issued by a known authority,
  * signed with that authority's current key, not expired, with a known role. Anything else is
  * UNAUTHENTICATED; a missing header means an anonymous caller (null).
  */
-export async function authenticate(header: string | undefined, state: LedgerState, now: Date): Promise<Caller | null> {
+export function authenticate(header: string | undefined, state: LedgerState, now: Date): Promise<Caller | null> {
+  return authenticateWith(header, (keyId) => {
+    const issuer = Object.values(state.authorities).find((a) => a.keys.at(-1)?.keyId === keyId);
+    const key = issuer?.keys.at(-1);
+    return issuer && key ? { country: issuer.country, keyId, publicKey: key.publicKey } : undefined;
+  }, now);
+}
+
+/** `authenticate` over any registry of current keys (a gateway asks its node for them). */
+export async function authenticateWith(header: string | undefined, lookup: KeyLookup, now: Date): Promise<Caller | null> {
   if (header === undefined || header === '') return null;
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
   let kid: string | undefined;
+  let issuer: string | undefined;
   try {
     kid = decodeProtectedHeader(token).kid;
+    issuer = decodeJwt(token).iss;
   } catch {
     throw unauthenticated('token is not a JWT');
   }
-  const issuer = Object.values(state.authorities).find((a) => a.keys.at(-1)?.keyId === kid);
-  const key = issuer?.keys.at(-1);
-  if (!issuer || !key) throw unauthenticated('token is not signed by a current key of any authority on the ledger');
+  const key = kid === undefined ? undefined : await lookup(kid, issuer);
+  if (!key) throw unauthenticated('token is not signed by a current key of any authority on the ledger');
   try {
     const { payload } = await jwtVerify(token, publicKeyObject(key.publicKey), {
-      issuer: issuer.country, audience: AUDIENCE, algorithms: ['EdDSA'], currentDate: now,
+      issuer: key.country, audience: AUDIENCE, algorithms: ['EdDSA'], currentDate: now,
     });
     const role = CALLER_ROLES.find((r) => r === payload.role);
-    if (!role || payload.country !== issuer.country || typeof payload.sub !== 'string') {
+    if (!role || payload.country !== key.country || typeof payload.sub !== 'string') {
       throw unauthenticated('token claims must name the issuing country, a role (officer, analyst, admin) and a subject');
     }
-    return { country: issuer.country, role, subject: payload.sub };
+    return { country: key.country, role, subject: payload.sub };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('token expired');
     if (error instanceof errors.JOSEError) throw unauthenticated(`invalid token: ${error.code}`);

@@ -1,0 +1,3 @@
+/** Supergraph composition (MIT: @theguild/federation-composition). */
+export { composeSupergraph, withoutSubscriptions, type ComposeOptions } from './compose-supergraph.js';
+export { fetchSubgraphSdl } from './fetch-sdl.js';

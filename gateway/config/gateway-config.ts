@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4001/graphql' });
+const country = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as MX');
+
+/** Safe defaults: deep enough for every query in the node schema, far short of abuse. */
+export const DEFAULT_LIMITS = { maxDepth: 10, maxAliases: 30, maxTokens: 3000, maxCost: 5000 } as const;
+
+export const gatewayConfigSchema = z.strictObject({
+  /** The authority whose users this gateway serves: its node answers shared (ledger) fields. */
+  home: country.optional(),
+  listen: z.strictObject({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4000),
+  }).default({ host: '127.0.0.1', port: 4000 }),
+  /** Country nodes of the MRA (the home node among them). */
+  nodes: z.array(z.strictObject({ country, url })).default([]),
+  /** Any other Federation 2 subgraph an agency adds. */
+  subgraphs: z.array(z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a lower-case name'), url })).default([]),
+  /** Serve this supergraph SDL as it is (standard Federation 2, no jurisdiction routing). */
+  supergraph: z.string().optional(),
+  /** Bearer token the gateway presents to read the nodes' `_service { sdl }`. */
+  serviceTokenFile: z.string().optional(),
+  limits: z.strictObject({
+    maxDepth: z.number().int().positive().default(DEFAULT_LIMITS.maxDepth),
+    maxAliases: z.number().int().positive().default(DEFAULT_LIMITS.maxAliases),
+    maxTokens: z.number().int().positive().default(DEFAULT_LIMITS.maxTokens),
+    maxCost: z.number().int().positive().default(DEFAULT_LIMITS.maxCost),
+  }).default(DEFAULT_LIMITS),
+  /** Browser origins allowed to call the gateway (none: same origin only). */
+  cors: z.strictObject({ origins: z.array(z.string()).default([]) }).default({ origins: [] }),
+  /** A JSON file mapping document ids (e.g. sha256 hashes) to GraphQL documents. */
+  persistedDocuments: z.strictObject({
+    file: z.string(),
+    /** false (default): only the listed documents run (trusted documents). */
+    allowArbitrary: z.boolean().default(false),
+  }).optional(),
+  graphiql: z.boolean().default(true),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+}).superRefine((config, ctx) => {
+  if (config.supergraph === undefined && config.nodes.length === 0 && config.subgraphs.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'give nodes (and subgraphs) to compose, or a supergraph file' });
+  }
+  if (config.nodes.length > 0 && !config.nodes.some((n) => n.country === config.home)) {
+    ctx.addIssue({ code: 'custom', path: ['home'], message: 'home must name one of the nodes' });
+  }
+  const names = [...config.nodes.map((n) => n.country.toLowerCase()), ...config.subgraphs.map((s) => s.name)];
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) ctx.addIssue({ code: 'custom', path: ['subgraphs'], message: `subgraph name ${twice} is used twice` });
+});
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+export type GatewayConfigInput = z.input<typeof gatewayConfigSchema>;

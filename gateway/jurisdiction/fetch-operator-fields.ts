@@ -1,0 +1,105 @@
+import {
+  GraphQLError, Kind, parse, print, visit, type DefinitionNode, type ExecutionResult, type FieldNode, type SelectionNode,
+} from 'graphql';
+import type { DocumentParts } from './operator-sites.js';
+import type { FieldFetch } from './plan-operator-fields.js';
+import { OPERATOR_TYPE } from './operator-selections.js';
+import type { NodeClient } from './node-client.js';
+
+const REPRESENTATIONS = parse('query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }');
+
+/**
+ * Fetches planned Operator fields from one node with `_entities`, one request per distinct
+ * selection, carrying the caller's own token, and writes the answers (and the node's errors,
+ * re-pathed) into the client's result. A node that cannot be reached leaves each field null
+ * with NODE_UNAVAILABLE at its path.
+ */
+export async function fetchOperatorFields(
+  client: NodeClient, fetches: readonly FieldFetch[], parts: DocumentParts,
+  variables: Record<string, unknown>, authorization: string | undefined,
+): Promise<GraphQLError[]> {
+  const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSiteKey, FieldFetch[]> }>();
+  for (const [site, list] of bySite(fetches)) {
+    const selections = list.flatMap((f) => f.nodes);
+    const signature = selections.map((s) => print(s)).join(' ');
+    const group = groups.get(signature) ?? { selections, sites: new Map() };
+    group.sites.set(site, list);
+    groups.set(signature, group);
+  }
+  const errors: GraphQLError[] = [];
+  await Promise.all([...groups.values()].map(async ({ selections, sites }) => {
+    const entries = [...sites.entries()];
+    const result = await client.query({
+      document: entitiesDocument(selections, parts),
+      variables: { ...variables, representations: entries.map(([site]) => ({ __typename: OPERATOR_TYPE, aeoId: site.aeoId })) },
+    }, authorization);
+    errors.push(...merge(client.country, entries, result));
+  }));
+  return errors;
+}
+
+type OperatorSiteKey = FieldFetch['site'];
+
+function bySite(fetches: readonly FieldFetch[]): Map<OperatorSiteKey, FieldFetch[]> {
+  const map = new Map<OperatorSiteKey, FieldFetch[]>();
+  for (const fetch of fetches) map.set(fetch.site, [...(map.get(fetch.site) ?? []), fetch]);
+  return map;
+}
+
+/** `_entities(...) { ... on Operator { <the client's selections> } }` with the fragments and variables they use. */
+function entitiesDocument(selections: readonly FieldNode[], parts: DocumentParts) {
+  const inline: SelectionNode = {
+    kind: Kind.INLINE_FRAGMENT,
+    typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: OPERATOR_TYPE } },
+    selectionSet: { kind: Kind.SELECTION_SET, selections },
+  };
+  const fragmentNames = new Set<string>();
+  const variableNames = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) => visit(node, {
+    FragmentSpread: (spread) => {
+      if (fragmentNames.has(spread.name.value)) return;
+      fragmentNames.add(spread.name.value);
+      const definition = parts.fragments[spread.name.value];
+      if (definition) collect(definition);
+    },
+    Variable: (variable) => void variableNames.add(variable.name.value),
+  });
+  collect(inline);
+  const document = visit(REPRESENTATIONS, {
+    OperationDefinition: (operation) => ({
+      ...operation,
+      variableDefinitions: [
+        ...(operation.variableDefinitions ?? []),
+        ...(parts.operation.variableDefinitions ?? []).filter((d) => variableNames.has(d.variable.name.value)),
+      ],
+    }),
+    Field: (field) => (field.name.value === '_entities' ? { ...field, selectionSet: { kind: Kind.SELECTION_SET, selections: [inline] } } : undefined),
+  });
+  const fragments: DefinitionNode[] = [...fragmentNames].flatMap((name) => parts.fragments[name] ?? []);
+  return { ...document, definitions: [...document.definitions, ...fragments] };
+}
+
+function merge(country: string, entries: readonly [OperatorSiteKey, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {
+  const entities = (result.data as { _entities?: (Record<string, unknown> | null)[] } | null | undefined)?._entities;
+  const errors: GraphQLError[] = [];
+  entries.forEach(([site, list], i) => {
+    for (const { key } of list) site.object[key] = entities?.[i]?.[key] ?? null;
+  });
+  if (!entities) {
+    const coded = result.errors?.find((e) => typeof e.extensions?.code === 'string');
+    for (const [site, list] of entries) {
+      for (const { key } of list) {
+        errors.push(coded
+          ? new GraphQLError(coded.message, { path: [...site.path, key], extensions: coded.extensions })
+          : new GraphQLError(`${country}'s node is unavailable`, { path: [...site.path, key], extensions: { code: 'NODE_UNAVAILABLE', node: country } }));
+      }
+    }
+    return errors;
+  }
+  for (const error of result.errors ?? []) {
+    const [root, index, ...rest] = error.path ?? [];
+    const entry = root === '_entities' && typeof index === 'number' ? entries[index] : undefined;
+    if (entry) errors.push(new GraphQLError(error.message, { path: [...entry[0].path, ...rest], extensions: error.extensions }));
+  }
+  return errors;
+}

@@ -1,0 +1,88 @@
+import { mapAsyncIterator } from '@graphql-tools/utils';
+import { parse, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgraphs/node/index.js';
+import { fetchOperatorFields } from './fetch-operator-fields.js';
+import type { NodeClient, NodeRequest } from './node-client.js';
+import { ID_KEY, OWNER_KEY, publicOperatorDocument, TERMS_KEY } from './operator-selections.js';
+import { documentParts, findOperatorSites, type DocumentParts } from './operator-sites.js';
+import { planOperatorFields } from './plan-operator-fields.js';
+
+export interface JurisdictionOptions {
+  /** The authority whose replica answers shared fields. */
+  readonly home: string;
+  readonly clients: ReadonlyMap<string, NodeClient>;
+  /** The country-node subgraph schema (with `_entities`), to read documents against. */
+  readonly schema: GraphQLSchema;
+}
+
+/** One operation for the MRA's nodes, with the caller the gateway authenticated. */
+export interface JurisdictionRequest extends NodeRequest {
+  readonly caller: Caller | null;
+  readonly authorization: string | undefined;
+}
+
+const TERMS_QUERY = parse(`query MraHubTerms { ${TERMS_KEY}: mras { status parties terms { partner role fields } } }`);
+
+/**
+ * Runs an operation across the MRA by jurisdiction: mutations go to the home node (an authority
+ * only writes its own records); queries and subscriptions first read public fields, ids and MRA
+ * terms from the home replica, then fetch each operator's permitted fields — shared ones from
+ * the home replica, private ones from the owner's node — and deny the rest before fetching.
+ */
+export function jurisdictionExecutor(options: JurisdictionOptions) {
+  const home = options.clients.get(options.home);
+  if (!home) throw new Error(`no client for the home node ${options.home}`);
+  const clientOf = (country: string) => options.clients.get(country);
+
+  async function complete(result: ExecutionResult, request: JurisdictionRequest, parts: DocumentParts, terms: unknown): Promise<ExecutionResult> {
+    const data = result.data as Record<string, unknown> | null | undefined;
+    if (!data) return result;
+    Reflect.deleteProperty(data, TERMS_KEY);
+    const variables = request.variables ?? {};
+    const sites = findOperatorSites(options.schema, parts, variables, data);
+    const mras = Array.isArray(terms) ? (terms as MraTermsView[]) : [];
+    const plan = planOperatorFields(sites, (owner) => visibleFieldsUnder(mras, request.caller, owner), options.home, request.caller);
+    const errors: GraphQLError[] = [...plan.denied];
+    await Promise.all([...plan.byTarget].map(async ([target, fetches]) => {
+      const client = clientOf(target) ?? unknownNode(target);
+      errors.push(...await fetchOperatorFields(client, fetches, parts, variables, request.authorization));
+    }));
+    for (const site of sites) {
+      Reflect.deleteProperty(site.object, ID_KEY);
+      Reflect.deleteProperty(site.object, OWNER_KEY);
+    }
+    const all = [...(result.errors ?? []), ...errors];
+    return { ...result, data, ...(all.length > 0 ? { errors: all } : {}) };
+  }
+
+  return function execute(request: JurisdictionRequest): Promise<ExecutionResult> | AsyncIterable<ExecutionResult> {
+    const parts = documentParts(request.document, request.operationName);
+    const kind = parts.operation.operation;
+    if (kind === 'mutation') return home.query(request, request.authorization);
+    const { document, touched } = publicOperatorDocument(options.schema, request.document);
+    const first: NodeRequest = { ...request, document };
+    if (kind === 'subscription') {
+      const events = home.subscribe(first, request.authorization);
+      if (!touched) return events;
+      return mapAsyncIterator(events[Symbol.asyncIterator](), async (event: ExecutionResult) => {
+        const terms = await home.query({ document: TERMS_QUERY }, request.authorization);
+        return complete(event, request, parts, (terms.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY]);
+      });
+    }
+    if (!touched) return home.query(request, request.authorization);
+    return home.query(first, request.authorization).then((result) =>
+      complete(result, request, parts, (result.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY]));
+  };
+}
+
+export type JurisdictionExecutor = ReturnType<typeof jurisdictionExecutor>;
+
+/** A country the gateway has no node for: its private fields are unavailable, not an exception. */
+function unknownNode(country: string): NodeClient {
+  const unavailable = { errors: [] } as ExecutionResult;
+  return {
+    country, url: '',
+    query: async () => unavailable,
+    subscribe: async function* () { /* nothing to subscribe to */ },
+  };
+}

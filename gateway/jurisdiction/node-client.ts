@@ -1,0 +1,52 @@
+import { buildHTTPExecutor } from '@graphql-tools/executor-http';
+import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface NodeRequest {
+  readonly document: DocumentNode;
+  readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
+}
+
+/** How the gateway talks to one country node, always with the caller's own Authorization. */
+export interface NodeClient {
+  readonly country: string;
+  readonly url: string;
+  query(request: NodeRequest, authorization: string | undefined): Promise<ExecutionResult>;
+  subscribe(request: NodeRequest, authorization: string | undefined): AsyncIterable<ExecutionResult>;
+}
+
+/** GraphQL over HTTP (@graphql-tools/executor-http) for queries, graphql-ws for subscriptions. */
+export function nodeClient(country: string, url: string, timeoutMs = 10_000): NodeClient {
+  const http = buildHTTPExecutor({
+    endpoint: url,
+    timeout: timeoutMs,
+    headers: (request): Record<string, string> => {
+      const authorization = (request?.context as { authorization?: string } | undefined)?.authorization;
+      return authorization ? { authorization } : {};
+    },
+  });
+  const wsUrl = url.replace(/^http/, 'ws');
+  return {
+    country,
+    url,
+    async query(request, authorization) {
+      const result = await http({ ...request, context: { authorization } });
+      if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
+      return result;
+    },
+    async *subscribe(request, authorization) {
+      const client = createClient({
+        url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0,
+        connectionParams: authorization ? { authorization } : {},
+      });
+      try {
+        const events = client.iterate({ query: print(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
+        for await (const event of events) yield event as ExecutionResult;
+      } finally {
+        await client.dispose();
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import {
+  Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionNode,
+} from 'graphql';
+import { PUBLIC_FIELDS } from '../../subgraphs/node/index.js';
+
+/** Aliases the gateway adds to what it asks the home node; never shown to clients. */
+export const ID_KEY = '__mra_aeoId';
+export const OWNER_KEY = '__mra_country';
+export const TERMS_KEY = '__mra_mras';
+export const OPERATOR_TYPE = 'Operator';
+
+const field = (name: string, alias?: string, selections?: readonly SelectionNode[]): FieldNode => ({
+  kind: Kind.FIELD,
+  name: { kind: Kind.NAME, value: name },
+  ...(alias ? { alias: { kind: Kind.NAME, value: alias } } : {}),
+  ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
+});
+
+const IDENTITY: readonly FieldNode[] = [field('aeoId', ID_KEY), field('country', OWNER_KEY)];
+
+/** `mras { status parties terms { partner role fields } }`: what access decisions read. */
+const TERMS = field('mras', TERMS_KEY, [
+  field('status'), field('parties'), field('terms', undefined, [field('partner'), field('role'), field('fields')]),
+]);
+
+/**
+ * The first fetch of a request: every Operator selection cut down to its public fields plus the
+ * operator's id and owner, so nothing the MRA terms restrict is asked for before the gateway
+ * knows whose operator it is. Query operations also read the MRA terms in the same round trip.
+ * `touched` is false when the document selects no Operator (it is then sent unchanged).
+ */
+export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode): { document: DocumentNode; touched: boolean } {
+  const typeInfo = new TypeInfo(schema);
+  let touched = false;
+  const reduced = visit(document, visitWithTypeInfo(typeInfo, {
+    SelectionSet(node) {
+      if (typeInfo.getParentType()?.name !== OPERATOR_TYPE) return undefined;
+      touched = true;
+      const kept = node.selections.filter((s) => s.kind !== Kind.FIELD || PUBLIC_FIELDS.has(s.name.value));
+      return { ...node, selections: [...kept, ...IDENTITY] };
+    },
+  }));
+  if (!touched) return { document, touched };
+  const withTerms = visit(reduced, {
+    OperationDefinition(node) {
+      if (node.operation !== 'query') return undefined;
+      return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, TERMS] } };
+    },
+  });
+  return { document: withTerms, touched };
+}

@@ -1,0 +1,55 @@
+import { GraphQLError, type FieldNode } from 'graphql';
+import { PRIVATE_FIELDS, PUBLIC_FIELDS, type Caller } from '../../subgraphs/node/index.js';
+import type { OperatorSite } from './operator-sites.js';
+
+/** A field of one operator that the gateway will fetch from `target`'s node. */
+export interface FieldFetch {
+  readonly site: OperatorSite;
+  readonly key: string;
+  readonly nodes: readonly FieldNode[];
+}
+
+export interface OperatorFieldPlan {
+  /** Target node (country) → the fields to fetch there. */
+  readonly byTarget: ReadonlyMap<string, readonly FieldFetch[]>;
+  /** FORBIDDEN errors for fields the MRA terms deny; their values are already set to null. */
+  readonly denied: readonly GraphQLError[];
+}
+
+/**
+ * Decides, before anything is fetched, where each requested Operator field comes from: denied
+ * by the MRA terms → null with FORBIDDEN at its path (never requested from any node); shared
+ * (ledger) fields → the home node's replica; private fields → the owning authority's node.
+ */
+export function planOperatorFields(
+  sites: readonly OperatorSite[],
+  visibleFor: (owner: string) => ReadonlySet<string> | 'all',
+  home: string,
+  caller: Caller | null,
+): OperatorFieldPlan {
+  const byTarget = new Map<string, FieldFetch[]>();
+  const denied: GraphQLError[] = [];
+  for (const site of sites) {
+    const visible = visibleFor(site.owner);
+    for (const [key, nodes] of site.fields) {
+      const name = nodes[0]?.name.value;
+      if (name === undefined || PUBLIC_FIELDS.has(name)) continue;
+      if (visible !== 'all' && !visible.has(name)) {
+        site.object[key] = null;
+        denied.push(new GraphQLError(`Operator.${name} of ${site.owner}'s operators is not shared with ${describe(caller)}`, {
+          path: [...site.path, key], extensions: { code: 'FORBIDDEN', field: name, owner: site.owner },
+        }));
+        continue;
+      }
+      const target = PRIVATE_FIELDS.has(name) ? site.owner : home;
+      const list = byTarget.get(target) ?? [];
+      list.push({ site, key, nodes });
+      byTarget.set(target, list);
+    }
+  }
+  return { byTarget, denied };
+}
+
+function describe(caller: Caller | null): string {
+  return caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
+}

@@ -1,0 +1,4 @@
+/** Structured logs, Prometheus metrics and readiness of the gateway. */
+export { jsonLogger, type JsonLoggerOptions, type LogFields, type Logger, type LogLevel } from './logger.js';
+export { metricsPlugin } from './metrics.js';
+export { useReadiness } from './readiness.js';

@@ -1,0 +1,28 @@
+import { parse } from 'graphql';
+import type { AuthorityKey, KeyLookup } from '../../subgraphs/node/index.js';
+import { gatewayError } from '../errors.js';
+import type { NodeClient } from '../jurisdiction/index.js';
+
+const AUTHORITY = parse('query MraHubAuthorityKey($country: String!) { authority(country: $country) { country keyId publicKey } }');
+
+/**
+ * The trust registry as the gateway sees it: authorities' current keys, read from the home
+ * node's replica of the ledger and cached by key id. A key id it has not seen makes it ask again,
+ * so a rotated key is picked up on first use; a key that rotated away stops verifying at once.
+ */
+export function homeKeyRegistry(home: NodeClient): KeyLookup & { forget(): void } {
+  const cache = new Map<string, AuthorityKey>();
+  const lookup = async (keyId: string, issuer: string | undefined): Promise<AuthorityKey | undefined> => {
+    const cached = cache.get(keyId);
+    if (cached) return cached;
+    if (!issuer || !/^[A-Z]{2}$/.test(issuer)) return undefined;
+    const result = await home.query({ document: AUTHORITY, variables: { country: issuer } }, undefined);
+    if (!result.data) throw gatewayError('NODE_UNAVAILABLE', `cannot read ${issuer}'s key: the home node is unavailable`, { node: home.country, http: { status: 503 } });
+    const authority = (result.data as { authority?: AuthorityKey | null }).authority;
+    if (!authority) return undefined;
+    for (const [id, key] of cache) if (key.country === authority.country) cache.delete(id);
+    cache.set(authority.keyId, authority);
+    return authority.keyId === keyId ? authority : undefined;
+  };
+  return Object.assign(lookup, { forget: () => cache.clear() });
+}

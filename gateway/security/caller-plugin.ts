@@ -1,0 +1,41 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { asksForSchema, authenticateWith, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
+
+/** What the gateway adds to each request's context once it has checked the caller's token. */
+export interface CallerContext {
+  readonly mraCaller: Caller | null;
+  /** The caller's own Authorization header, forwarded to every node. */
+  readonly mraAuthorization: string | undefined;
+}
+
+/** The Authorization a request carries: its HTTP header, or a websocket's connection_init payload. */
+export function authorizationOf(context: Record<string, unknown>): string | undefined {
+  const params = context.connectionParams as Record<string, unknown> | undefined;
+  const fromParams = params?.authorization ?? params?.Authorization;
+  if (typeof fromParams === 'string') return fromParams;
+  const request = context.request as Request | undefined;
+  return request?.headers.get('authorization') ?? undefined;
+}
+
+/**
+ * Authenticates every operation against the ledger's trust registry before it runs (a bad token
+ * is UNAUTHENTICATED, HTTP 401; no token is an anonymous caller), and keeps introspection for
+ * authenticated authorities, as the nodes do.
+ */
+export function useCaller(lookup: KeyLookup, now: () => Date): GatewayPlugin<CallerContext> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const authorization = authorizationOf(context as Record<string, unknown>);
+      const caller = await authenticateWith(authorization, lookup, now());
+      extendContext({ mraCaller: caller, mraAuthorization: authorization });
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as Partial<CallerContext>;
+      if (!context.mraCaller && asksForSchema(args.document)) throw unauthenticated('introspection is available to authenticated authorities only');
+    },
+    onSubscribe({ args }) {
+      const context = args.contextValue as Partial<CallerContext>;
+      if (!context.mraCaller && asksForSchema(args.document)) throw unauthenticated('introspection is available to authenticated authorities only');
+    },
+  };
+}

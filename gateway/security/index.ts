@@ -1,0 +1,5 @@
+/** Who may call the gateway, and how much one request may ask. */
+export { homeKeyRegistry } from './authority-keys.js';
+export { authorizationOf, useCaller, type CallerContext } from './caller-plugin.js';
+export { limitPlugins } from './limits.js';
+export { loadPersistedDocuments } from './persisted-documents.js';

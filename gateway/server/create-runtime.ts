@@ -1,0 +1,72 @@
+import { createGatewayRuntime, type GatewayConfig as HiveConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphQLParams } from 'graphql-yoga';
+import type { GatewayConfig } from '../config/index.js';
+import { jurisdictionExecutor, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
+import { metricsPlugin, useReadiness, type Logger } from '../observability/index.js';
+import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller } from '../security/index.js';
+import { buildNodeSchema } from '../../subgraphs/node/index.js';
+import { maskGatewayError } from './mask-error.js';
+
+/** Anything the runtime takes as a plugin (Yoga, envelop, Mesh or gateway plugins). */
+type RuntimePlugin = ReturnType<NonNullable<HiveConfig<Record<string, unknown>>['plugins']>>[number];
+
+/** Header a browser page must send on simple (non-JSON) requests: blocks cross-site requests. */
+export const CSRF_HEADERS = ['x-mra-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf'];
+
+export interface RuntimeOptions {
+  readonly config: GatewayConfig;
+  readonly supergraph: string;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** Headers GraphiQL starts with (the demo puts a ready-made token here). */
+  readonly graphiqlHeaders?: Record<string, string>;
+}
+
+/**
+ * Hive Gateway's runtime (MIT) on the composed supergraph, with the MRA's own parts added as
+ * plugins: caller authentication against the ledger's keys, jurisdiction routing for the
+ * country nodes, limits, readiness and metrics.
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<{ runtime: GatewayRuntime; clients: ReadonlyMap<string, NodeClient> }> {
+  const { config, log } = options;
+  const clients = new Map(config.nodes.map((n) => [n.country, nodeClient(n.country, n.url)] as const));
+  const home = config.home ? clients.get(config.home) : undefined;
+  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(log).plugin, useReadiness(home)];
+  if (home && config.home) {
+    const execute = jurisdictionExecutor({ home: config.home, clients, schema: await buildNodeSchema() });
+    plugins.push(useCaller(homeKeyRegistry(home), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));
+  }
+  const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
+  const runtime = createGatewayRuntime({
+    supergraph: options.supergraph,
+    logging: log,
+    plugins: () => plugins,
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'mra-hub gateway', ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders) } : {}) } : false,
+    renderGraphiQL,
+    maskedErrors: { maskError: maskGatewayError },
+    cors: config.cors.origins.length > 0 ? { origin: config.cors.origins, credentials: true, methods: ['GET', 'POST'] } : false,
+    csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    healthCheckEndpoint: '/healthz',
+    // Forward the caller's token to subgraphs other than the nodes (the nodes get it from the executor).
+    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },
+    transportEntries: { '*.http': { options: { subscriptions: { kind: 'ws' } } } },
+    ...(documents ? {
+      persistedDocuments: {
+        getPersistedOperation: (id: string) => documents.get(id) ?? null,
+        allowArbitraryOperations: config.persistedDocuments?.allowArbitrary ?? false,
+        extractPersistedOperationId: (params: GraphQLParams) => documentIdOf(params),
+      },
+    } : {}),
+  });
+  return { runtime, clients };
+}
+
+/** `documentId` (GraphQL over HTTP draft) or Apollo's `extensions.persistedQuery.sha256Hash`. */
+function documentIdOf(params: GraphQLParams): string | null {
+  const documentId = (params as { documentId?: unknown }).documentId;
+  if (typeof documentId === 'string') return documentId;
+  const persisted = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : null;
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { composeSupergraph } from '../compose/index.js';
+import type { GatewayConfig } from '../config/index.js';
+import { GatewayConfigError } from '../errors.js';
+import { jsonLogger, type Logger } from '../observability/index.js';
+import { createRuntime } from './create-runtime.js';
+
+export interface StartGatewayOptions {
+  readonly config: GatewayConfig;
+  readonly now?: () => Date;
+  readonly log?: Logger;
+  /** Token to read the nodes' `_service { sdl }` (else `config.serviceTokenFile`, else none). */
+  readonly serviceToken?: string;
+  readonly graphiqlHeaders?: Record<string, string>;
+}
+
+export interface RunningGateway {
+  /** http://host:port/graphql — also GraphiQL in a browser, and SSE subscriptions */
+  readonly url: string;
+  /** ws://host:port/graphql (graphql-ws protocol) */
+  readonly wsUrl: string;
+  readonly supergraph: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Composes (or reads) the supergraph and serves it on one port: GraphQL over HTTP, SSE and
+ * graphql-ws at /graphql, GraphiQL from local assets, /healthz, /readyz and /metrics.
+ */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? jsonLogger({ level: config.logLevel, now });
+  const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
+  const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
+  const { runtime } = await createRuntime({ config, supergraph, log, now, ...(options.graphiqlHeaders ? { graphiqlHeaders: options.graphiqlHeaders } : {}) });
+  const server = createServer(runtime);
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.listen.port, config.listen.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
+  log.info('gateway listening', { url: `http://${host}:${port}/graphql`, home: config.home ?? null, subgraphs: config.nodes.length + config.subgraphs.length });
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    supergraph,
+    close: async () => {
+      await ws.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await runtime.dispose();
+    },
+  };
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    throw new GatewayConfigError(`cannot read the ${what} ${path}: ${(error as Error).message}`);
+  }
+}

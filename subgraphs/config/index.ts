@@ -1,0 +1,2 @@
+/** Configuration files shared by the CLI, the simulator and the gateway. */
+export { parseYamlWith } from './parse-yaml.js';
