@@ -36,17 +36,40 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
       if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
       return result;
     },
-    async *subscribe(request, authorization) {
+    subscribe(request, authorization) {
       const client = createClient({
         url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0,
         connectionParams: authorization ? { authorization } : {},
       });
-      try {
-        const events = client.iterate({ query: print(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
-        for await (const event of events) yield event as ExecutionResult;
-      } finally {
-        await client.dispose();
-      }
+      const events = client.iterate({ query: print(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
+      return closingWith(events as AsyncIterableIterator<ExecutionResult>, () => void client.dispose());
     },
   };
+}
+
+/**
+ * The node's events, closing the websocket when they end or the subscriber leaves. (An async
+ * generator would not do: its `return()` waits behind a pending `next()`, so a quiet feed would
+ * keep the connection open for ever after the client unsubscribed.)
+ */
+function closingWith(events: AsyncIterableIterator<ExecutionResult>, close: () => void): AsyncIterableIterator<ExecutionResult> {
+  const done = { done: true, value: undefined } as const;
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const result = await events.next();
+      if (result.done) close();
+      return result;
+    },
+    async return() {
+      close();
+      await events.return?.();
+      return done;
+    },
+    async throw(error: unknown) {
+      close();
+      return events.throw ? events.throw(error) : Promise.reject(error);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }

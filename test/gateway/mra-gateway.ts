@@ -1,32 +1,45 @@
-import { gatewayConfig, jsonLogger, startGateway, type RunningGateway } from '../../gateway/index.js';
+import { gatewayConfig, jsonLogger, startGateway, type GatewayConfigInput, type RunningGateway } from '../../gateway/index.js';
 import { serveWithApollo, serveWithMercurius } from '../../subgraphs/node/index.js';
 import { startCluster, type Cluster } from '../node/cluster.js';
+import { recordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 export interface MraGateways {
   readonly cluster: Cluster;
   /** MX's gateway (home MX) and CR's (home CR), each composing both nodes. */
   readonly gateways: Readonly<Record<'MX' | 'CR', RunningGateway>>;
+  /** What the gateways asked each node (a recording proxy sits in front of each). */
+  readonly sent: Readonly<Record<'MX' | 'CR', RecordingProxy>>;
   /** Log lines the gateways wrote, parsed. */
   readonly logs: Record<string, unknown>[];
+  /** Another gateway on the same nodes, with extra settings. */
+  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
 /** The test cluster (MX on mercurius, CR on Apollo, cadena MRA signed, AEOs granted) behind two gateways. */
 export async function startMraGateways(): Promise<MraGateways> {
   const cluster = await startCluster((node, options) => (node.country === 'MX' ? serveWithMercurius : serveWithApollo)(node, options));
+  const sent = { MX: await recordingProxy(cluster.servers.MX.url), CR: await recordingProxy(cluster.servers.CR.url) };
   const logs: Record<string, unknown>[] = [];
   const log = jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const nodes = [{ country: 'MX', url: cluster.servers.MX.url }, { country: 'CR', url: cluster.servers.CR.url }];
-  const start = async (home: 'MX' | 'CR') => startGateway({
-    config: gatewayConfig({ home, nodes, listen: { port: 0 } }),
+  const nodes = [{ country: 'MX', url: sent.MX.url }, { country: 'CR', url: sent.CR.url }];
+  const extras: RunningGateway[] = [];
+  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}) => startGateway({
+    config: gatewayConfig({ home, nodes, listen: { port: 0 }, ...extra }),
     serviceToken: await cluster.token(home, 'admin'),
     log,
   });
   const gateways = { MX: await start('MX'), CR: await start('CR') };
   return {
-    cluster, gateways, logs,
+    cluster, gateways, sent, logs,
+    startGateway: async (home, extra) => {
+      const gateway = await start(home, extra);
+      extras.push(gateway);
+      return gateway;
+    },
     close: async () => {
-      for (const gateway of Object.values(gateways)) await gateway.close();
+      for (const gateway of [...Object.values(gateways), ...extras]) await gateway.close();
+      for (const proxy of Object.values(sent)) await proxy.close();
       await cluster.close();
     },
   };

@@ -1,39 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesByPath, gql, post, subscribe } from '../support/graphql-client.js';
 import { eventually } from '../support/eventually.js';
+import { ALL_FIELDS, CALLERS, EXPECTED, RESTRICTED } from './access-table.js';
 import { GRANT, grantInput, startCluster, type Cluster, type Serve } from './cluster.js';
-
-const RESTRICTED = [
-  'legalName', 'tradeName', 'roles', 'validFrom', 'validUntil', 'address', 'history', 'recognizedBy', 'proof',
-  'taxId', 'contact', 'riskScore', 'auditNotes', 'privateDataVerified',
-] as const;
-const SELECTION: Record<(typeof RESTRICTED)[number], string> = {
-  legalName: 'legalName', tradeName: 'tradeName', roles: 'roles', validFrom: 'validFrom', validUntil: 'validUntil',
-  address: 'address { city }', history: 'history { status entryHash }', recognizedBy: 'recognizedBy { partner mraId }',
-  proof: 'proof { verified rootHash }', taxId: 'taxId', contact: 'contact { email }', riskScore: 'riskScore',
-  auditNotes: 'auditNotes', privateDataVerified: 'privateDataVerified',
-};
-const ALL_FIELDS = `aeoId country status ${RESTRICTED.map((f) => SELECTION[f]).join(' ')}`;
-
-/** Who sees what of CR-AEO-000042 at CR's node — written out by hand from the cadena terms. */
-const EXPECTED: Record<string, readonly string[]> = {
-  'CR officer (home)': RESTRICTED,
-  'CR analyst (home)': RESTRICTED,
-  'MX officer (partner)': ['legalName', 'tradeName', 'roles', 'validFrom', 'validUntil', 'history', 'recognizedBy', 'proof'],
-  'MX analyst (partner)': ['legalName', 'riskScore', 'privateDataVerified'],
-  'MX admin (partner, no terms for admins)': [],
-  'PE officer (no MRA)': [],
-  anonymous: [],
-};
-const CALLERS: Record<string, [string, 'officer' | 'analyst' | 'admin'] | null> = {
-  'CR officer (home)': ['CR', 'officer'],
-  'CR analyst (home)': ['CR', 'analyst'],
-  'MX officer (partner)': ['MX', 'officer'],
-  'MX analyst (partner)': ['MX', 'analyst'],
-  'MX admin (partner, no terms for admins)': ['MX', 'admin'],
-  'PE officer (no MRA)': ['PE', 'officer'],
-  anonymous: null,
-};
 
 /** The country-node contract: every stack that serves a node must pass it unchanged. */
 export function nodeContract(stack: string, serve: Serve): void {

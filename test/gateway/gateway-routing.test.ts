@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_FIELDS, CALLERS, EXPECTED, RESTRICTED } from '../node/access-table.js';
+import { codesByPath, gql, subscribe } from '../support/graphql-client.js';
+import { eventually } from '../support/eventually.js';
+import { startMraGateways, type MraGateways } from './mra-gateway.js';
+
+/** Which gateway a caller uses: its own authority's (PE has none here, nor anonymous: MX's). */
+const gatewayOf = (who: readonly [string, string] | null): 'MX' | 'CR' => (who?.[0] === 'CR' ? 'CR' : 'MX');
+const CR_42 = 'CR-AEO-000042';
+
+describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
+  let mra: MraGateways;
+  const token = (country: string, role: 'officer' | 'analyst' | 'admin') => mra.cluster.token(country, role);
+  const asked = (country: 'MX' | 'CR') => mra.sent[country].bodies.join('\n');
+  const forget = () => Object.values(mra.sent).forEach((proxy) => proxy.bodies.splice(0));
+  beforeAll(async () => {
+    mra = await startMraGateways();
+  });
+  afterAll(async () => mra?.close());
+
+  describe('every access relation of the node issue holds through the gateway, across nodes', () => {
+    for (const [relation, visible] of Object.entries(EXPECTED)) {
+      it(`${relation} sees exactly ${visible.length === RESTRICTED.length ? 'everything' : visible.length === 0 ? 'the public fields' : visible.join(', ')}`, async () => {
+        const who = CALLERS[relation] ?? null;
+        const response = await gql(mra.gateways[gatewayOf(who)].url, `{ operator(aeoId: "${CR_42}") { ${ALL_FIELDS} } }`, {}, who ? await token(...who) : undefined);
+        const operator = response.data?.operator as Record<string, unknown>;
+        expect(operator).toMatchObject({ aeoId: CR_42, country: 'CR', status: 'ACTIVE' });
+        const codes = codesByPath(response);
+        for (const field of RESTRICTED) {
+          if (visible.includes(field)) {
+            expect(operator[field], `${relation} should see ${field}`).not.toBeNull();
+            expect(codes[`operator.${field}`]).toBeUndefined();
+          } else {
+            expect(operator[field], `${relation} must not see ${field}`).toBeNull();
+            expect(codes[`operator.${field}`], field).toBe('FORBIDDEN');
+          }
+        }
+      });
+    }
+  });
+
+  describe('routing', () => {
+    it('one request across countries: an MX officer sees a CR operator\'s shared fields, is denied its private ones, and sees all of an MX operator', async () => {
+      const response = await gql(mra.gateways.MX.url, `{
+        cr: operator(aeoId: "${CR_42}") { aeoId legalName validUntil history { status } taxId riskScore }
+        mx: operator(aeoId: "MX-AEO-000001") { aeoId legalName taxId riskScore privateDataVerified }
+      }`, {}, await token('MX', 'officer'));
+      expect(response.data).toEqual({
+        cr: { aeoId: CR_42, legalName: 'Exportadora 42 S.A.', validUntil: '2026-12-31', history: [{ status: 'ACTIVE' }], taxId: null, riskScore: null },
+        mx: { aeoId: 'MX-AEO-000001', legalName: 'Exportadora 1 S.A.', taxId: '3-101-000001', riskScore: 12, privateDataVerified: true },
+      });
+      expect(codesByPath(response)).toEqual({ 'cr.taxId': 'FORBIDDEN', 'cr.riskScore': 'FORBIDDEN' });
+    });
+
+    it('shared fields come from the caller\'s home replica, private fields from the owner\'s node with the caller\'s own token; denied fields are never requested', async () => {
+      forget();
+      const officer = await token('MX', 'officer');
+      await gql(mra.gateways.MX.url, `{ operator(aeoId: "${CR_42}") { legalName taxId contact { email } } }`, {}, officer);
+      expect(asked('CR')).toBe(''); // nothing the officer may see is private, so CR is not asked at all
+      expect(asked('MX')).toContain('legalName');
+      expect(asked('MX')).not.toMatch(/taxId|contact/);
+
+      forget();
+      const analyst = await token('MX', 'analyst');
+      const response = await gql(mra.gateways.MX.url, `{ operator(aeoId: "${CR_42}") { legalName riskScore privateDataVerified taxId } }`, {}, analyst);
+      expect(response.data?.operator).toEqual({ legalName: 'Exportadora 42 S.A.', riskScore: 12, privateDataVerified: true, taxId: null });
+      expect(asked('CR')).toMatch(/_entities[\s\S]*riskScore[\s\S]*privateDataVerified/);
+      expect(asked('CR')).not.toMatch(/taxId|legalName/);
+      expect(asked('MX')).not.toMatch(/riskScore|taxId/);
+    });
+
+    it('lists across the MRA: one page from the home replica (stable cursors), private fields fetched from each owner in one batch', async () => {
+      forget();
+      const analyst = await token('MX', 'analyst');
+      const query = `query($after: String) { operators(first: 2, after: $after) { totalCount edges { cursor node { aeoId legalName riskScore } } pageInfo { hasNextPage endCursor } } }`;
+      const first = await gql<{ operators: { edges: { cursor: string; node: Record<string, unknown> }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(mra.gateways.MX.url, query, {}, analyst);
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.operators.edges.map((e) => e.node)).toEqual([
+        { aeoId: CR_42, legalName: 'Exportadora 42 S.A.', riskScore: 12 },
+        { aeoId: 'CR-AEO-000043', legalName: 'Exportadora 43 S.A.', riskScore: 12 },
+      ]);
+      expect(asked('CR').match(/_entities/g)).toHaveLength(1);
+      const second = await gql<typeof first.data & object>(mra.gateways.MX.url, query, { after: first.data?.operators.pageInfo.endCursor }, analyst);
+      expect(second.data?.operators.edges.map((e) => e.node)).toEqual([{ aeoId: 'MX-AEO-000001', legalName: 'Exportadora 1 S.A.', riskScore: 12 }]);
+      expect(second.data?.operators.pageInfo.hasNextPage).toBe(false);
+      const direct = await gql<typeof first.data & object>(mra.cluster.servers.CR.url, query, {}, analyst);
+      expect(first.data?.operators.edges.map((e) => e.cursor)).toEqual(direct.data?.operators.edges.map((e) => e.cursor));
+    });
+
+    it('mutations go to the home node: an authority writes only its own records', async () => {
+      const response = await gql(mra.gateways.CR.url, `mutation { suspendAeo(aeoId: "CR-AEO-000043", reason: "routine check") { aeoId status } }`, {}, await token('CR', 'admin'));
+      expect(response.data).toEqual({ suspendAeo: { aeoId: 'CR-AEO-000043', status: 'SUSPENDED' } });
+      const refused = await gql(mra.gateways.MX.url, `mutation { reinstateAeo(aeoId: "CR-AEO-000043", reason: "not ours") { aeoId } }`, {}, await token('MX', 'admin'));
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_ISSUER');
+      await gql(mra.gateways.CR.url, `mutation { reinstateAeo(aeoId: "CR-AEO-000043", reason: "check passed") { aeoId } }`, {}, await token('CR', 'admin'));
+      await mra.cluster.settle();
+    });
+  });
+
+  describe('subscriptions', () => {
+    const SUBSCRIPTION = `subscription { operatorStatusChanged(country: "CR") { aeoId status reason operator { aeoId legalName taxId } } }`;
+
+    it('a CR suspension reaches an MX subscriber on MX\'s gateway (graphql-ws) in under a second, with the MRA terms applied', async () => {
+      const subscriber = subscribe(mra.gateways.MX.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));
+      await subscriber.ready;
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the gateway's own subscription to its node is up
+      const sent = performance.now();
+      await gql(mra.cluster.servers.CR.url, `mutation { suspendAeo(aeoId: "${CR_42}", reason: "failed audit") { status } }`, {}, await token('CR', 'admin'));
+      await eventually(() => subscriber.events.length > 0, 5000, () => JSON.stringify(subscriber.failure()));
+      const latency = performance.now() - sent;
+      subscriber.close();
+      expect(latency).toBeLessThan(1000);
+      const event = subscriber.events[0];
+      expect(event?.data).toEqual({ operatorStatusChanged: { aeoId: CR_42, status: 'SUSPENDED', reason: 'failed audit', operator: { aeoId: CR_42, legalName: 'Exportadora 42 S.A.', taxId: null } } });
+      expect(codesByPath(event ?? { status: 0 })).toEqual({ 'operatorStatusChanged.operator.taxId': 'FORBIDDEN' });
+    });
+
+    it('leaving the subscription at the gateway closes the gateway\'s subscription to the node', async () => {
+      await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => 'from the previous spec');
+      const subscriber = subscribe(mra.gateways.MX.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));
+      await subscriber.ready;
+      await eventually(() => mra.sent.MX.openSockets() === 1, 2000);
+      subscriber.close();
+      await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => `${mra.sent.MX.openSockets()} sockets open`);
+    });
+
+    it('the same subscription over SSE (text/event-stream)', async () => {
+      const controller = new AbortController();
+      const response = await fetch(mra.gateways.MX.url, {
+        method: 'POST', signal: controller.signal,
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${await token('MX', 'officer')}` },
+        body: JSON.stringify({ query: SUBSCRIPTION }),
+      });
+      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const reader = response.body?.getReader();
+      const admin = await token('CR', 'admin');
+      setTimeout(() => void gql(mra.cluster.servers.CR.url, `mutation { reinstateAeo(aeoId: "${CR_42}", reason: "audit passed") { status } }`, {}, admin), 300);
+      let text = '';
+      while (!text.includes('"aeoId":"CR-AEO-000042","status":"ACTIVE"')) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        text += new TextDecoder().decode(chunk.value);
+      }
+      controller.abort();
+      expect(text).toMatch(/event: next\ndata: .*"status":"ACTIVE","reason":"audit passed"/);
+    });
+  });
+
+  describe('with CR\'s node down', () => {
+    it('MX\'s gateway still answers shared fields from MX\'s replica and reports the private ones as unavailable', async () => {
+      await mra.cluster.settle();
+      await mra.cluster.servers.CR.close();
+      const response = await gql(mra.gateways.MX.url, `{ operator(aeoId: "${CR_42}") { aeoId status legalName riskScore } }`, {}, await token('MX', 'analyst'));
+      expect(response.data?.operator).toEqual({ aeoId: CR_42, status: 'ACTIVE', legalName: 'Exportadora 42 S.A.', riskScore: null });
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors?.[0]).toMatchObject({ path: ['operator', 'riskScore'], extensions: { code: 'NODE_UNAVAILABLE', node: 'CR' } });
+      expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+
+export interface RecordingProxy {
+  /** http://127.0.0.1:port/graphql, forwarding to the target. */
+  readonly url: string;
+  /** Bodies of the HTTP requests that passed through, in order. */
+  readonly bodies: string[];
+  /** Websocket connections open through the proxy now. */
+  openSockets(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A transparent proxy in front of a node that records what a gateway asks it, so specs can
+ * show which fields were (never) requested. Websocket upgrades are piped through untouched.
+ */
+export async function recordingProxy(targetUrl: string): Promise<RecordingProxy> {
+  const target = new URL(targetUrl);
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    void readBody(req).then(async (body) => {
+      bodies.push(body);
+      try {
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'accept', 'authorization']) {
+          const value = req.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        const response = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'POST', headers, ...(req.method === 'GET' ? {} : { body }) });
+        res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } catch {
+        res.writeHead(502).end();
+      }
+    });
+  });
+  const tunnels = new Set<{ destroy(): void }>();
+  server.on('upgrade', (req, socket, head) => {
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
+    upstream.on('close', () => socket.destroy());
+    socket.on('close', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${target.pathname}`,
+    bodies,
+    openSockets: () => tunnels.size,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+      tunnels.forEach((socket) => socket.destroy());
+    }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
