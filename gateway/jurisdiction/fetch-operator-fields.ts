@@ -4,7 +4,7 @@ import {
 import type { DocumentParts } from './operator-sites.js';
 import type { FieldFetch } from './plan-operator-fields.js';
 import { OPERATOR_TYPE } from './operator-selections.js';
-import type { NodeClient } from './node-client.js';
+import { unavailable, type NodeClient } from './node-client.js';
 
 const REPRESENTATIONS = parse('query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }');
 
@@ -89,9 +89,8 @@ function merge(country: string, entries: readonly [OperatorSiteKey, FieldFetch[]
     const coded = result.errors?.find((e) => typeof e.extensions?.code === 'string');
     for (const [site, list] of entries) {
       for (const { key } of list) {
-        errors.push(coded
-          ? new GraphQLError(coded.message, { path: [...site.path, key], extensions: coded.extensions })
-          : new GraphQLError(`${country}'s node is unavailable`, { path: [...site.path, key], extensions: { code: 'NODE_UNAVAILABLE', node: country } }));
+        const path = [...site.path, key];
+        errors.push(coded ? new GraphQLError(coded.message, { path, extensions: coded.extensions }) : unavailable(country, path));
       }
     }
     return errors;

@@ -1,5 +1,5 @@
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -34,7 +34,7 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
     async query(request, authorization) {
       const result = await http({ ...request, context: { authorization } });
       if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
-      return result;
+      return answeredByNode(result) ? result : { errors: [unavailable(country)] };
     },
     subscribe(request, authorization) {
       const client = createClient({
@@ -72,4 +72,14 @@ function closingWith(events: AsyncIterableIterator<ExecutionResult>, close: () =
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
+}
+
+/** Data, or errors the node itself coded (UNAUTHENTICATED, ...): anything else is a transport failure. */
+function answeredByNode(result: ExecutionResult): boolean {
+  return result.data !== undefined && result.data !== null || (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string');
+}
+
+/** What a caller is told when a node cannot be reached: which node, never how it failed. */
+export function unavailable(country: string, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(`${country}'s node is unavailable`, { ...(path ? { path } : {}), extensions: { code: 'NODE_UNAVAILABLE', node: country } });
 }

@@ -1,0 +1,146 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, gatewayConfig, jsonLogger, startGateway } from '../../gateway/index.js';
+import { codesByPath, gql, post } from '../support/graphql-client.js';
+import { tempDir } from '../support/temp-dir.js';
+import { startMraGateways, type MraGateways } from './mra-gateway.js';
+
+const OPERATOR = '{ operator(aeoId: "CR-AEO-000042") { aeoId } }';
+
+describe('gateway: what a frontend team and an operator of the gateway can rely on', () => {
+  let mra: MraGateways;
+  let url: string;
+  const officer = () => mra.cluster.token('MX', 'officer');
+  beforeAll(async () => {
+    mra = await startMraGateways();
+    url = mra.gateways.MX.url;
+  });
+  afterAll(async () => mra?.close());
+
+  describe('authentication', () => {
+    it('introspection is for authenticated authorities only', async () => {
+      expect(codesByPath(await gql(url, '{ __schema { queryType { name } } }'))).toEqual({ '': 'UNAUTHENTICATED' });
+      expect((await gql(url, '{ __schema { queryType { name } } }', {}, await officer())).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    });
+
+    it('a forged or malformed token is UNAUTHENTICATED with HTTP 401, before any node is asked', async () => {
+      const [header, payload] = (await officer()).split('.');
+      mra.sent.MX.bodies.splice(0);
+      for (const bad of [`${header}.${payload}.${'A'.repeat(86)}`, 'not-a-jwt']) {
+        const response = await gql(url, OPERATOR, {}, bad);
+        expect(response.status).toBe(401);
+        expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      expect(mra.sent.MX.bodies.filter((b) => b.includes('CR-AEO-000042'))).toEqual([]);
+    });
+  });
+
+  describe('limits (safe defaults, configurable)', () => {
+    it(`the defaults refuse more than ${DEFAULT_LIMITS.maxAliases} aliases`, async () => {
+      const aliases = Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: mras { id }`).join(' ');
+      const response = await gql(url, `{ ${aliases} }`, {}, await officer());
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.message).toMatch(/aliases/i);
+    });
+
+    it('depth, alias, token and cost limits are checked before execution', async () => {
+      const strict = await mra.startGateway('MX', { limits: { maxDepth: 3, maxAliases: 1, maxTokens: 40, maxCost: 10 } });
+      const token = await officer();
+      const refused = async (query: string) => (await gql(strict.url, query, {}, token)).errors?.[0]?.message ?? 'accepted';
+      expect(await refused('{ operators { edges { node { history { status } } } } }')).toMatch(/depth/i);
+      expect(await refused('{ a: mras { id } b: mras { id } }')).toMatch(/aliases/i);
+      expect(await refused(`{ mras { ${'id '.repeat(40)} } }`)).toMatch(/token/i);
+      expect(await refused('{ mras { id name parties status terms { partner role fields } pending { version awaiting } } }')).toMatch(/cost/i);
+      expect(await refused('{ mras { id } }')).toBe('accepted');
+    });
+
+    it('field suggestions are not given away', async () => {
+      const response = await gql(url, '{ operatr(aeoId: "x") { aeoId } }', {}, await officer());
+      expect(response.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    });
+  });
+
+  describe('HTTP protections', () => {
+    it('CSRF: a simple (GET) request without a preflight header is refused', async () => {
+      const plain = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`);
+      expect(plain.status).toBe(403);
+      const withHeader = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'x-mra-csrf': '1' } });
+      expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('CORS: only configured origins are allowed (none by default)', async () => {
+      const preflight = (target: string, origin: string) => fetch(target, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await preflight(url, 'https://officer.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const open = await mra.startGateway('MX', { cors: { origins: ['https://officer.example'] } });
+      expect((await preflight(open.url, 'https://officer.example')).headers.get('access-control-allow-origin')).toBe('https://officer.example');
+      expect((await preflight(open.url, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    });
+
+    it('GraphiQL is served from local assets: no CDN, no external address', async () => {
+      const page = await fetch(url, { headers: { accept: 'text/html' } });
+      const html = await page.text();
+      expect(page.status).toBe(200);
+      expect(html).toMatch(/graphiql/i);
+      expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdn\.|<script[^>]+src="https?:/);
+    });
+  });
+
+  describe('operations', () => {
+    it('/healthz and /readyz answer; /metrics exposes Prometheus metrics per subgraph', async () => {
+      const base = url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', home: 'MX' });
+      await gql(url, '{ operator(aeoId: "CR-AEO-000042") { riskScore } }', {}, await mra.cluster.token('MX', 'analyst'));
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/graphql_envelop_request_duration/);
+      expect(metrics).toMatch(/graphql_gateway_subgraph_execute_duration\w*\{[^}]*subgraphName="(mx|cr)"/);
+    });
+
+    it('logs are structured: one JSON object a line with time, level and message', () => {
+      const started = mra.logs.find((line) => line.msg === 'gateway listening');
+      expect(started).toMatchObject({ level: 'info', home: 'MX' });
+      expect(new Date(String(started?.time)).toISOString()).toBe(started?.time);
+    });
+
+    it('batched requests are not accepted (one operation a request)', async () => {
+      const response = await post(url, [{ query: '{ __typename }' }, { query: '{ __typename }' }], await officer());
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    });
+  });
+
+  describe('persisted (trusted) documents', () => {
+    const dir = tempDir();
+    it('only listed documents run, by documentId or Apollo\'s sha256Hash; others are refused', async () => {
+      const file = join(dir, 'documents.json');
+      writeFileSync(file, JSON.stringify({ 'op-42': OPERATOR }));
+      const trusted = await mra.startGateway('MX', { persistedDocuments: { file } });
+      const token = await officer();
+      expect((await post(trusted.url, { documentId: 'op-42' }, token)).data).toEqual({ operator: { aeoId: 'CR-AEO-000042' } });
+      expect((await post(trusted.url, { extensions: { persistedQuery: { version: 1, sha256Hash: 'op-42' } } }, token)).data).toEqual({ operator: { aeoId: 'CR-AEO-000042' } });
+      const unknown = await post(trusted.url, { documentId: 'unknown' }, token);
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+      expect((await gql(trusted.url, OPERATOR, {}, token)).data ?? null).toBeNull();
+    });
+  });
+});
+
+describe('gateway: starting without its nodes', () => {
+  it('composes the node schema of this release, logs a warning, and /readyz says 503 until the home node answers', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const gateway = await startGateway({
+      config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: 'http://127.0.0.1:9/graphql' }], listen: { port: 0 } }),
+      log: jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) }),
+    });
+    try {
+      expect(lines.find((l) => l.level === 'warn')).toMatchObject({ msg: expect.stringMatching(/node SDL unavailable/), country: 'MX' });
+      const ready = await fetch(gateway.url.replace(/\/graphql$/, '/readyz'));
+      expect(ready.status).toBe(503);
+      const response = await gql(gateway.url, OPERATOR);
+      expect(response.errors?.[0]?.extensions?.code).toBe('NODE_UNAVAILABLE');
+      expect(JSON.stringify(response)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
