@@ -12,7 +12,7 @@ export interface MraGateways {
   /** Log lines the gateways wrote, parsed. */
   readonly logs: Record<string, unknown>[];
   /** Another gateway on the same nodes, with extra settings. */
-  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>): Promise<RunningGateway>;
+  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiqlHeaders?: Record<string, string>): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -24,16 +24,17 @@ export async function startMraGateways(): Promise<MraGateways> {
   const log = jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const nodes = [{ country: 'MX', url: sent.MX.url }, { country: 'CR', url: sent.CR.url }];
   const extras: RunningGateway[] = [];
-  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}) => startGateway({
+  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiqlHeaders?: Record<string, string>) => startGateway({
     config: gatewayConfig({ home, nodes, listen: { port: 0 }, ...extra }),
     serviceToken: await cluster.token(home, 'admin'),
     log,
+    ...(graphiqlHeaders ? { graphiqlHeaders } : {}),
   });
   const gateways = { MX: await start('MX'), CR: await start('CR') };
   return {
     cluster, gateways, sent, logs,
-    startGateway: async (home, extra) => {
-      const gateway = await start(home, extra);
+    startGateway: async (home, extra, graphiqlHeaders) => {
+      const gateway = await start(home, extra, graphiqlHeaders);
       extras.push(gateway);
       return gateway;
     },
