@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { GatewayConfigError } from '../../gateway/index.js';
 import { SimulationError } from '../../simulator/index.js';
 import { isLedgerError } from '../ledger/index.js';
 import { registerCommands } from './commands/index.js';
@@ -17,7 +18,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
-  } else if (error instanceof CliError || error instanceof SimulationError || isLedgerError(error)) {
+  } else if (error instanceof CliError || error instanceof SimulationError || error instanceof GatewayConfigError || isLedgerError(error)) {
     console.error(`mra-hub: ${isLedgerError(error) ? `${error.code}: ` : ''}${error.message}`);
     process.exitCode = 2;
   } else {

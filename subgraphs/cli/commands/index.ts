@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerGateway } from './gateway.js';
 import { registerKeys } from './keys.js';
 import { registerLedger } from './ledger.js';
 import { registerNode } from './node.js';
@@ -9,6 +10,7 @@ import { registerToken } from './token.js';
 /** Every subcommand of `mra-hub`. */
 export function registerCommands(program: Command): void {
   registerDemo(program);
+  registerGateway(program);
   registerKeys(program);
   registerLedger(program);
   registerNode(program);

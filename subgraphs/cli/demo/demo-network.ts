@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { createGenesis, FileStore, generateSigningKey, InProcessBus, mraView, Replica, Replicator, type CallerRole, type SigningKey } from '../../ledger/index.js';
+import { CountryNode, FilePrivateStore, mintToken, serveWithApollo, serveWithMercurius, type RunningServer } from '../../node/index.js';
+import { writeGenesisFile } from '../key-files.js';
+import { DEMO_AUTHORITIES } from './demo-data.js';
+
+export type DemoCountry = (typeof DEMO_AUTHORITIES)[number]['country'];
+
+export interface DemoNetwork {
+  readonly nodes: Readonly<Record<DemoCountry, { node: CountryNode; server: RunningServer; replicator: Replicator; replica: Replica }>>;
+  token(country: DemoCountry, role: CallerRole): Promise<string>;
+  /** Waits until MX's replica sees what `check` looks for. */
+  until(check: (replica: Replica) => boolean, what: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * MX and CR on the embedded default: fresh keys, a genesis, durable replicas under `dataDir`,
+ * replication over the in-process bus, MX's node on mercurius and CR's on Apollo Server.
+ */
+export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR: number }): Promise<DemoNetwork> {
+  const keys: Record<DemoCountry, SigningKey> = { MX: generateSigningKey(), CR: generateSigningKey() };
+  const genesis = createGenesis('cadena-demo', DEMO_AUTHORITIES.map((a) => ({ ...a, publicKey: keys[a.country].publicKey })), new Date());
+  writeGenesisFile(join(dataDir, 'genesis.json'), genesis);
+  const bus = new InProcessBus();
+  const nodes = {} as Record<DemoCountry, { node: CountryNode; server: RunningServer; replicator: Replicator; replica: Replica }>;
+  for (const { country } of DEMO_AUTHORITIES) {
+    const dir = join(dataDir, country.toLowerCase());
+    const replica = Replica.open({ genesis, store: new FileStore(join(dir, 'ledger')), signer: { authority: country, key: keys[country] }, now: () => new Date() });
+    const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });
+    await replicator.start();
+    const node = new CountryNode({ country, replica, privateStore: new FilePrivateStore(dir), now: () => new Date() });
+    const server = await (country === 'MX' ? serveWithMercurius : serveWithApollo)(node, { port: ports[country] });
+    nodes[country] = { node, server, replicator, replica };
+  }
+  return {
+    nodes,
+    token: (country, role) => mintToken(keys[country], { country, role, subject: `demo-${role}@${country}` }, new Date()),
+    until: async (check, what) => {
+      const deadline = Date.now() + 10_000;
+      while (!check(nodes.MX.replica)) {
+        if (Date.now() > deadline) throw new Error(`demo: ${what} did not happen within 10 s`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    close: async () => {
+      for (const { server, replicator, node, replica } of Object.values(nodes)) {
+        await server.close();
+        await replicator.stop();
+        node.close();
+        replica.close();
+      }
+    },
+  };
+}
+
+/** True once the MRA is ACTIVE in this replica. */
+export function mraActive(replica: Replica, id: string): boolean {
+  const mra = replica.state.mras[id];
+  return mra !== undefined && mraView(mra).status === 'ACTIVE';
+}

@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BENCH_SUBGRAPHS } from './subgraphs.js';
+
+export interface ServedSubgraph {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** Serves each benchmark subgraph over plain GraphQL-over-HTTP (POST JSON); parsed documents are cached. */
+export async function serveBenchSubgraphs(): Promise<{ subgraphs: ServedSubgraph[]; close(): Promise<void> }> {
+  const servers: Server[] = [];
+  const subgraphs: ServedSubgraph[] = [];
+  for (const [name, schema] of Object.entries(BENCH_SUBGRAPHS)) {
+    const server = createServer((req, res) => void handle(schema, req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    subgraphs.push({ name, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` });
+  }
+  return {
+    subgraphs,
+    close: async () => {
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+  };
+}
+
+const documents = new Map<string, DocumentNode>();
+
+async function handle(schema: GraphQLSchema, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { query?: string; variables?: Record<string, unknown>; operationName?: string };
+  let document = documents.get(body.query ?? '');
+  if (!document) {
+    document = parse(body.query ?? '');
+    const errors = validate(schema, document);
+    if (errors.length > 0) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
+      return;
+    }
+    documents.set(body.query ?? '', document);
+  }
+  const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName ?? null });
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+}

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BENCH_QUERY, composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
+import { gql } from '../support/graphql-client.js';
+import { startCli, stop } from '../support/node-process.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('mra-hub gateway and npm start', () => {
+
+  it('`--supergraph file` serves any Federation 2 supergraph as it is, with a health endpoint (what the federation audit needs)', async () => {
+    const dir = tempDir();
+    const served = await serveBenchSubgraphs();
+    const file = join(dir, 'supergraph.graphql');
+    writeFileSync(file, composeBenchSupergraph(served.subgraphs));
+    const { child, output } = await startCli(['gateway', '--supergraph', file, '--port', '0'], /^gateway at /);
+    try {
+      const url = /gateway at (\S+)/.exec(output.join('\n'))?.[1] ?? '';
+      expect((await fetch(url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+      const response = await gql<{ users: { reviews: unknown[] }[]; topProducts: Record<string, unknown>[] }>(url, BENCH_QUERY);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.users).toHaveLength(10);
+      expect(response.data?.users[0]?.reviews).toHaveLength(3);
+      // inStock from inventory; shippingEstimate @requires price and weight from products.
+      expect(response.data?.topProducts[0]).toMatchObject({ name: 'Product 1', price: 100, inStock: false, shippingEstimate: 5 });
+    } finally {
+      await stop(child);
+      await served.close();
+    }
+  });
+
+  it('a bad gateway.yaml is refused with its file, line and key, and exit status 2', () => {
+    const file = join(tempDir(), 'gateway.yaml');
+    writeFileSync(file, 'home: MX\nnodes:\n  - country: MX\n    url: not-a-url\n');
+    const result = runCli(['gateway', '--config', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/gateway\.yaml:4: nodes\.0\.url: expected an http\(s\) URL/);
+  });
+
+  it('`npm start` (mra-hub demo) runs nodes, the signed MRA, seeded AEOs and a gateway, and prints GraphiQL\'s URL and an officer token', () => {
+    const result = runCli(['demo', '--once', '--port', '0', '--data', join(tempDir(), 'demo')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/CADENA MX–CR .* ACTIVE/);
+    expect(result.stdout).toMatch(/taxId FORBIDDEN/);
+    expect(result.stdout).toMatch(/hears SUSPENDED after \d+ ms/);
+    expect(result.stdout).toMatch(/GraphiQL .*: http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(result.stdout).toMatch(/export TOKEN=eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+  });
+});
