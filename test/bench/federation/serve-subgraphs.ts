@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { BENCH_SUBGRAPHS } from './subgraphs.js';
@@ -10,21 +10,25 @@ export interface ServedSubgraph {
 
 /** Serves each benchmark subgraph over plain GraphQL-over-HTTP (POST JSON); parsed documents are cached. */
 export async function serveBenchSubgraphs(): Promise<{ subgraphs: ServedSubgraph[]; close(): Promise<void> }> {
-  const servers: Server[] = [];
-  const subgraphs: ServedSubgraph[] = [];
-  for (const [name, schema] of Object.entries(BENCH_SUBGRAPHS)) {
-    const server = createServer((req, res) => void handle(schema, req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    subgraphs.push({ name, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` });
-  }
+  const served = await Promise.all(Object.entries(BENCH_SUBGRAPHS).map(([name, schema]) => serveSubgraph(name, schema)));
   return {
-    subgraphs,
+    subgraphs: served,
     close: async () => {
-      for (const server of servers) {
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
-      }
+      for (const subgraph of served) await subgraph.close();
+    },
+  };
+}
+
+/** Serves one subgraph schema (executable, e.g. from buildSubgraphSchema) on a free loopback port. */
+export async function serveSubgraph(name: string, schema: GraphQLSchema): Promise<ServedSubgraph & { close(): Promise<void> }> {
+  const server = createServer((req, res) => void handle(schema, req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    name,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }
