@@ -24,6 +24,7 @@ if (kind === 'mra-hub') {
   const server = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: readFileSync(file, 'utf8') }) });
   url = (await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } })).url;
 }
+process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
 });

@@ -42,7 +42,7 @@ for (const [name, kind] of [['mra-hub (Hive Gateway runtime 1.x)', 'mra-hub'], [
     const cpuMs = (after.user + after.system - before.user - before.system) / 1000;
     results.push({ name, rps: result.requests.total / DURATION, cpuMsPerRequest: cpuMs / result.requests.total, p99: result.latency.p99, failures: result.non2xx + result.errors });
   } finally {
-    child.kill();
+    child.kill('SIGKILL'); // the runtime traps SIGTERM for a graceful drain; a bench child need not drain
   }
 }
 await served.close();

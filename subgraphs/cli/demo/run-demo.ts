@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -67,6 +68,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   console.log(`\nGraphiQL (MX officer's token preset): ${gateway.url}`);
   console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
   console.log(`Try:\n${SAMPLE_QUERY}\n`);
+  console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(options.data, 'mx', 'ledger')} --genesis ${join(options.data, 'genesis.json')}`);
   console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
   const close = async () => {
     await gateway.close();
