@@ -35,7 +35,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(log).plugin, useReadiness(home)];
   if (home && config.home) {
     const execute = jurisdictionExecutor({ home: config.home, clients, schema: await buildNodeSchema() });
-    plugins.push(useCaller(homeKeyRegistry(home), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));
+    plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));
   }
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_FIELDS, CALLERS, EXPECTED, RESTRICTED } from '../node/access-table.js';
+import { accessTableSpecs } from '../node/access-table.js';
 import { codesByPath, gql, subscribe } from '../support/graphql-client.js';
 import { eventually } from '../support/eventually.js';
 import { startMraGateways, type MraGateways } from './mra-gateway.js';
@@ -19,24 +19,7 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
   afterAll(async () => mra?.close());
 
   describe('every access relation of the node issue holds through the gateway, across nodes', () => {
-    for (const [relation, visible] of Object.entries(EXPECTED)) {
-      it(`${relation} sees exactly ${visible.length === RESTRICTED.length ? 'everything' : visible.length === 0 ? 'the public fields' : visible.join(', ')}`, async () => {
-        const who = CALLERS[relation] ?? null;
-        const response = await gql(mra.gateways[gatewayOf(who)].url, `{ operator(aeoId: "${CR_42}") { ${ALL_FIELDS} } }`, {}, who ? await token(...who) : undefined);
-        const operator = response.data?.operator as Record<string, unknown>;
-        expect(operator).toMatchObject({ aeoId: CR_42, country: 'CR', status: 'ACTIVE' });
-        const codes = codesByPath(response);
-        for (const field of RESTRICTED) {
-          if (visible.includes(field)) {
-            expect(operator[field], `${relation} should see ${field}`).not.toBeNull();
-            expect(codes[`operator.${field}`]).toBeUndefined();
-          } else {
-            expect(operator[field], `${relation} must not see ${field}`).toBeNull();
-            expect(codes[`operator.${field}`], field).toBe('FORBIDDEN');
-          }
-        }
-      });
-    }
+    accessTableSpecs(async (who, query) => gql(mra.gateways[gatewayOf(who)].url, query, {}, who ? await token(...who) : undefined));
   });
 
   describe('routing', () => {
@@ -146,7 +129,7 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
     });
   });
 
-  describe('with CR\'s node down', () => {
+  describe('with CR\'s node down, and after the MRA is retired', () => {
     it('MX\'s gateway still answers shared fields from MX\'s replica and reports the private ones as unavailable', async () => {
       await mra.cluster.settle();
       await mra.cluster.servers.CR.close();
@@ -155,6 +138,17 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       expect(response.errors).toHaveLength(1);
       expect(response.errors?.[0]).toMatchObject({ path: ['operator', 'riskScore'], extensions: { code: 'NODE_UNAVAILABLE', node: 'CR' } });
       expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    });
+
+    it('retiring the MRA ends a partner\'s access through the gateway at once (the terms are read from the ledger on each request)', async () => {
+      const officer = await token('MX', 'officer');
+      const query = `{ operator(aeoId: "${CR_42}") { status legalName } }`;
+      expect((await gql(mra.gateways.MX.url, query, {}, officer)).data?.operator).toEqual({ status: 'ACTIVE', legalName: 'Exportadora 42 S.A.' });
+      const retired = await gql(mra.cluster.servers.MX.url, 'mutation { retireFromMra(mraId: "cadena", reason: "review") { status } }', {}, await token('MX', 'admin'));
+      expect(retired.data).toEqual({ retireFromMra: { status: 'RETIRED' } });
+      const after = await gql(mra.gateways.MX.url, query, {}, officer);
+      expect(after.data?.operator).toEqual({ status: 'ACTIVE', legalName: null });
+      expect(codesByPath(after)).toEqual({ 'operator.legalName': 'FORBIDDEN' });
     });
   });
 });

@@ -1,3 +1,6 @@
+import { expect, it } from 'vitest';
+import { codesByPath, type GraphQLResponse } from '../support/graphql-client.js';
+
 /** The access table of the node issue: each restricted Operator field, for each relation to CR. */
 export const RESTRICTED = [
   'legalName', 'tradeName', 'roles', 'validFrom', 'validUntil', 'address', 'history', 'recognizedBy', 'proof',
@@ -21,7 +24,8 @@ export const EXPECTED: Record<string, readonly string[]> = {
   'PE officer (no MRA)': [],
   anonymous: [],
 };
-export const CALLERS: Record<string, [string, 'officer' | 'analyst' | 'admin'] | null> = {
+export type Who = readonly [string, 'officer' | 'analyst' | 'admin'] | null;
+export const CALLERS: Record<string, Who> = {
   'CR officer (home)': ['CR', 'officer'],
   'CR analyst (home)': ['CR', 'analyst'],
   'MX officer (partner)': ['MX', 'officer'],
@@ -31,3 +35,27 @@ export const CALLERS: Record<string, [string, 'officer' | 'analyst' | 'admin'] |
   anonymous: null,
 };
 
+
+/**
+ * One spec per relation: `ask` sends `query` (every field of CR-AEO-000042) as that caller, and
+ * the answer must show exactly the fields of the table, the others null with FORBIDDEN.
+ */
+export function accessTableSpecs(ask: (who: Who, query: string) => Promise<GraphQLResponse>): void {
+  for (const [relation, visible] of Object.entries(EXPECTED)) {
+    it(`${relation} sees exactly ${visible.length === RESTRICTED.length ? 'everything' : visible.length === 0 ? 'the public fields' : visible.join(', ')}`, async () => {
+      const response = await ask(CALLERS[relation] ?? null, `{ operator(aeoId: "CR-AEO-000042") { ${ALL_FIELDS} } }`);
+      const operator = response.data?.operator as Record<string, unknown>;
+      expect(operator).toMatchObject({ aeoId: 'CR-AEO-000042', country: 'CR', status: 'ACTIVE' });
+      const codes = codesByPath(response);
+      for (const field of RESTRICTED) {
+        if (visible.includes(field)) {
+          expect(operator[field], `${relation} should see ${field}`).not.toBeNull();
+          expect(codes[`operator.${field}`]).toBeUndefined();
+        } else {
+          expect(operator[field], `${relation} must not see ${field}`).toBeNull();
+          expect(codes[`operator.${field}`], field).toBe('FORBIDDEN');
+        }
+      }
+    });
+  }
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesByPath, gql, post, subscribe } from '../support/graphql-client.js';
 import { eventually } from '../support/eventually.js';
-import { ALL_FIELDS, CALLERS, EXPECTED, RESTRICTED } from './access-table.js';
+import { accessTableSpecs } from './access-table.js';
 import { GRANT, grantInput, startCluster, type Cluster, type Serve } from './cluster.js';
 
 /** The country-node contract: every stack that serves a node must pass it unchanged. */
@@ -17,24 +17,7 @@ export function nodeContract(stack: string, serve: Serve): void {
     afterAll(async () => cluster?.close());
 
     describe('access rules: each restricted field for each relation', () => {
-      for (const [relation, visible] of Object.entries(EXPECTED)) {
-        it(`${relation} sees exactly ${visible.length === RESTRICTED.length ? 'everything' : visible.length === 0 ? 'the public fields' : visible.join(', ')}`, async () => {
-          const who = CALLERS[relation];
-          const response = await gql(url, `{ operator(aeoId: "CR-AEO-000042") { ${ALL_FIELDS} } }`, {}, who ? await token(...who) : undefined);
-          const operator = response.data?.operator as Record<string, unknown>;
-          expect(operator).toMatchObject({ aeoId: 'CR-AEO-000042', country: 'CR', status: 'ACTIVE' });
-          const codes = codesByPath(response);
-          for (const field of RESTRICTED) {
-            if (visible.includes(field)) {
-              expect(operator[field], `${relation} should see ${field}`).not.toBeNull();
-              expect(codes[`operator.${field}`]).toBeUndefined();
-            } else {
-              expect(operator[field], `${relation} must not see ${field}`).toBeNull();
-              expect(codes[`operator.${field}`], `${field}`).toBe('FORBIDDEN');
-            }
-          }
-        });
-      }
+      accessTableSpecs(async (who, query) => gql(url, query, {}, who ? await token(...who) : undefined));
 
       it('the home authority sees private data that matches the digest on the ledger, and a verifying proof', async () => {
         const response = await gql(url, `{ operator(aeoId: "CR-AEO-000042") { taxId privateDataVerified proof { verified sequence treeSize inclusionPath checkpoint { authority } } } }`, {}, await token('CR', 'officer'));
