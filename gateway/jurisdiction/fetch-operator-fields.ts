@@ -29,10 +29,9 @@ export async function fetchOperatorFields(
   const errors: GraphQLError[] = [];
   await Promise.all([...groups.values()].map(async ({ selections, sites }) => {
     const entries = [...sites.entries()];
-    const result = await client.query({
-      document: entitiesDocument(selections, parts),
-      variables: { ...variables, representations: entries.map(([site]) => ({ __typename: OPERATOR_TYPE, aeoId: site.aeoId })) },
-    }, authorization);
+    const request = entitiesRequest(selections, parts, variables);
+    const representations = entries.map(([site]) => ({ __typename: OPERATOR_TYPE, aeoId: site.aeoId }));
+    const result = await client.query({ document: request.document, variables: { ...request.variables, representations } }, authorization);
     errors.push(...merge(client.country, entries, result));
   }));
   return errors;
@@ -46,8 +45,8 @@ function bySite(fetches: readonly FieldFetch[]): Map<OperatorSiteKey, FieldFetch
   return map;
 }
 
-/** `_entities(...) { ... on Operator { <the client's selections> } }` with the fragments and variables they use. */
-function entitiesDocument(selections: readonly FieldNode[], parts: DocumentParts) {
+/** `_entities(...) { ... on Operator { <the client's selections> } }` with the fragments and variables they use, and those variables' values. */
+function entitiesRequest(selections: readonly FieldNode[], parts: DocumentParts, variables: Record<string, unknown>) {
   const inline: SelectionNode = {
     kind: Kind.INLINE_FRAGMENT,
     typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: OPERATOR_TYPE } },
@@ -76,7 +75,8 @@ function entitiesDocument(selections: readonly FieldNode[], parts: DocumentParts
     Field: (field) => (field.name.value === '_entities' ? { ...field, selectionSet: { kind: Kind.SELECTION_SET, selections: [inline] } } : undefined),
   });
   const fragments: DefinitionNode[] = [...fragmentNames].flatMap((name) => parts.fragments[name] ?? []);
-  return { ...document, definitions: [...document.definitions, ...fragments] };
+  const used = Object.fromEntries(Object.entries(variables).filter(([name]) => variableNames.has(name)));
+  return { document: { ...document, definitions: [...document.definitions, ...fragments] }, variables: used };
 }
 
 function merge(country: string, entries: readonly [OperatorSiteKey, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {

@@ -1,5 +1,5 @@
 import {
-  Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionNode,
+  Kind, TypeInfo, visit, visitWithTypeInfo, type ASTNode, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionNode,
 } from 'graphql';
 import { PUBLIC_FIELDS } from '../../subgraphs/node/index.js';
 
@@ -41,11 +41,40 @@ export function publicOperatorDocument(schema: GraphQLSchema, document: Document
     },
   }));
   if (!touched) return { document, touched };
-  const withTerms = visit(reduced, {
+  const withTerms = visit(withoutUnused(reduced), {
     OperationDefinition(node) {
       if (node.operation !== 'query') return undefined;
       return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, TERMS] } };
     },
   });
   return { document: withTerms, touched };
+}
+
+/**
+ * Drops the fragments and variable definitions that cutting fields left unused: GraphQL refuses
+ * a document that defines either without using it. (Values of dropped variables are ignored.)
+ */
+function withoutUnused(document: DocumentNode): DocumentNode {
+  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const usedFragments = new Set<string>();
+  const usedVariables = new Set<string>();
+  const collect = (node: ASTNode) => visit(node, {
+    VariableDefinition: () => false,
+    Variable: (variable) => void usedVariables.add(variable.name.value),
+    FragmentSpread: (spread) => {
+      const definition = fragments.get(spread.name.value);
+      if (usedFragments.has(spread.name.value) || !definition) return;
+      usedFragments.add(spread.name.value);
+      collect(definition);
+    },
+  });
+  document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).forEach(collect);
+  return {
+    ...document,
+    definitions: document.definitions
+      .filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION || usedFragments.has(d.name.value))
+      .map((d) => (d.kind === Kind.OPERATION_DEFINITION
+        ? { ...d, variableDefinitions: d.variableDefinitions?.filter((v) => usedVariables.has(v.variable.name.value)) }
+        : d)),
+  };
 }

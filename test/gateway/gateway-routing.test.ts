@@ -52,6 +52,16 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       expect(asked('MX')).not.toMatch(/riskScore|taxId/);
     });
 
+    it('aliases, fragments and variables reach the owner\'s node intact', async () => {
+      const response = await gql(mra.gateways.MX.url, `query($withScore: Boolean!) { op: operator(aeoId: "${CR_42}") { ...Risk } }
+        fragment Risk on Operator { name: legalName score: riskScore @include(if: $withScore) verified: privateDataVerified contact { ...Reach } }
+        fragment Reach on Contact { email }`, { withScore: true }, await token('MX', 'analyst'));
+      expect(response.data).toEqual({ op: { name: 'Exportadora 42 S.A.', score: 12, verified: true, contact: null } });
+      expect(codesByPath(response)).toEqual({ 'op.contact': 'FORBIDDEN' });
+      const without = await gql(mra.gateways.MX.url, `query($withScore: Boolean!) { operator(aeoId: "${CR_42}") { riskScore @include(if: $withScore) legalName } }`, { withScore: false }, await token('MX', 'analyst'));
+      expect(without.data).toEqual({ operator: { legalName: 'Exportadora 42 S.A.' } });
+    });
+
     it('lists across the MRA: one page from the home replica (stable cursors), private fields fetched from each owner in one batch', async () => {
       forget();
       const analyst = await token('MX', 'analyst');
