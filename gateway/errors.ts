@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
 
-/** Stable `extensions.code` values the gateway adds to those the nodes return. */
+/**
+ * Stable `extensions.code` values the gateway itself answers with, besides the nodes' own
+ * (UNAUTHENTICATED, BAD_USER_INPUT, NOT_ISSUER, ...) which pass through unchanged, and the
+ * runtime's PERSISTED_QUERY_NOT_IN_LIST for a document that is not trusted.
+ */
 export type GatewayErrorCode =
   | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
   | 'NODE_UNAVAILABLE'
-  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'INTERNAL_SERVER_ERROR';
 

@@ -1,7 +1,8 @@
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
-import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { print, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { gatewayError } from '../errors.js';
 
 export interface NodeRequest {
   readonly document: DocumentNode;
@@ -81,5 +82,5 @@ function answeredByNode(result: ExecutionResult): boolean {
 
 /** What a caller is told when a node cannot be reached: which node, never how it failed. */
 export function unavailable(country: string, path?: readonly (string | number)[]): GraphQLError {
-  return new GraphQLError(`${country}'s node is unavailable`, { ...(path ? { path } : {}), extensions: { code: 'NODE_UNAVAILABLE', node: country } });
+  return gatewayError('NODE_UNAVAILABLE', `${country}'s node is unavailable`, { node: country }, path);
 }

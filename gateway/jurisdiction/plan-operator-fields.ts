@@ -1,4 +1,5 @@
-import { GraphQLError, type FieldNode } from 'graphql';
+import type { FieldNode, GraphQLError } from 'graphql';
+import { gatewayError } from '../errors.js';
 import { PRIVATE_FIELDS, PUBLIC_FIELDS, type Caller } from '../../subgraphs/node/index.js';
 import type { OperatorSite } from './operator-sites.js';
 
@@ -36,9 +37,7 @@ export function planOperatorFields(
       if (name === undefined || PUBLIC_FIELDS.has(name)) continue;
       if (visible !== 'all' && !visible.has(name)) {
         site.object[key] = null;
-        denied.push(new GraphQLError(`Operator.${name} of ${site.owner}'s operators is not shared with ${describe(caller)}`, {
-          path: [...site.path, key], extensions: { code: 'FORBIDDEN', field: name, owner: site.owner },
-        }));
+        denied.push(gatewayError('FORBIDDEN', `Operator.${name} of ${site.owner}'s operators is not shared with ${describe(caller)}`, { field: name, owner: site.owner }, [...site.path, key]));
         continue;
       }
       const target = PRIVATE_FIELDS.has(name) ? site.owner : home;
