@@ -4,4 +4,4 @@ export { DEFAULT_LIMITS, gatewayConfig, gatewayConfigSchema, loadGatewayConfig, 
 export { GatewayConfigError, gatewayError, type GatewayErrorCode } from './errors.js';
 export { jurisdictionExecutor, nodeClient, type NodeClient } from './jurisdiction/index.js';
 export { jsonLogger, type Logger } from './observability/index.js';
-export { CSRF_HEADERS, startGateway, type RunningGateway, type StartGatewayOptions } from './server/index.js';
+export { CSRF_HEADERS, startGateway, type GraphiQLPreset, type RunningGateway, type StartGatewayOptions } from './server/index.js';

@@ -14,13 +14,18 @@ type RuntimePlugin = ReturnType<NonNullable<HiveConfig<Record<string, unknown>>[
 /** Header a browser page must send on simple (non-JSON) requests: blocks cross-site requests. */
 export const CSRF_HEADERS = ['x-mra-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf'];
 
+/** What GraphiQL starts with. (An opening query goes in its URL: `/graphql?query=...`.) */
+export interface GraphiQLPreset {
+  readonly headers?: Record<string, string>;
+}
+
 export interface RuntimeOptions {
   readonly config: GatewayConfig;
   readonly supergraph: string;
   readonly log: Logger;
   readonly now: () => Date;
-  /** Headers GraphiQL starts with (the demo puts a ready-made token here). */
-  readonly graphiqlHeaders?: Record<string, string>;
+  /** What GraphiQL starts with (the demo presets a token). */
+  readonly graphiql?: GraphiQLPreset;
 }
 
 /**
@@ -43,7 +48,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
     logging: log,
     plugins: () => plugins,
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'mra-hub gateway', ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders) } : {}) } : false,
+    graphiql: config.graphiql ? {
+      title: 'mra-hub gateway',
+      ...(options.graphiql?.headers ? { headers: JSON.stringify(options.graphiql.headers) } : {}),
+    } : false,
     renderGraphiQL,
     maskedErrors: { maskError: maskGatewayError },
     cors: config.cors.origins.length > 0 ? { origin: config.cors.origins, credentials: true, methods: ['GET', 'POST'] } : false,

@@ -8,7 +8,7 @@ import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
-import { createRuntime } from './create-runtime.js';
+import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
 
 export interface StartGatewayOptions {
   readonly config: GatewayConfig;
@@ -16,7 +16,8 @@ export interface StartGatewayOptions {
   readonly log?: Logger;
   /** Token to read the nodes' `_service { sdl }` (else `config.serviceTokenFile`, else none). */
   readonly serviceToken?: string;
-  readonly graphiqlHeaders?: Record<string, string>;
+  /** What GraphiQL starts with: headers (a token). */
+  readonly graphiql?: GraphiQLPreset;
 }
 
 export interface RunningGateway {
@@ -38,7 +39,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
-  const { runtime } = await createRuntime({ config, supergraph, log, now, ...(options.graphiqlHeaders ? { graphiqlHeaders: options.graphiqlHeaders } : {}) });
+  const { runtime } = await createRuntime({ config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}) });
   const server = createServer(runtime);
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);

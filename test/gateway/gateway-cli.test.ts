@@ -45,7 +45,7 @@ describe('mra-hub gateway and npm start', () => {
     expect(result.stdout).toMatch(/CADENA MX–CR .* ACTIVE/);
     expect(result.stdout).toMatch(/taxId FORBIDDEN/);
     expect(result.stdout).toMatch(/hears SUSPENDED after \d+ ms/);
-    expect(result.stdout).toMatch(/GraphiQL .*: http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(result.stdout).toMatch(/GraphiQL.*\nhttp:\/\/127\.0\.0\.1:\d+\/graphql\?query=%7B/);
     expect(result.stdout).toMatch(/export TOKEN=eyJ[\w-]+\.[\w-]+\.[\w-]+/);
   });
 });

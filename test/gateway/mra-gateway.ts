@@ -1,4 +1,4 @@
-import { gatewayConfig, jsonLogger, startGateway, type GatewayConfigInput, type RunningGateway } from '../../gateway/index.js';
+import { gatewayConfig, jsonLogger, startGateway, type GatewayConfigInput, type GraphiQLPreset, type RunningGateway } from '../../gateway/index.js';
 import { serveWithApollo, serveWithMercurius } from '../../subgraphs/node/index.js';
 import { startCluster, type Cluster } from '../node/cluster.js';
 import { recordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
@@ -12,7 +12,7 @@ export interface MraGateways {
   /** Log lines the gateways wrote, parsed. */
   readonly logs: Record<string, unknown>[];
   /** Another gateway on the same nodes, with extra settings. */
-  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiqlHeaders?: Record<string, string>): Promise<RunningGateway>;
+  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiql?: GraphiQLPreset): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -24,17 +24,17 @@ export async function startMraGateways(): Promise<MraGateways> {
   const log = jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const nodes = [{ country: 'MX', url: sent.MX.url }, { country: 'CR', url: sent.CR.url }];
   const extras: RunningGateway[] = [];
-  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiqlHeaders?: Record<string, string>) => startGateway({
+  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiql?: GraphiQLPreset) => startGateway({
     config: gatewayConfig({ home, nodes, listen: { port: 0 }, ...extra }),
     serviceToken: await cluster.token(home, 'admin'),
     log,
-    ...(graphiqlHeaders ? { graphiqlHeaders } : {}),
+    ...(graphiql ? { graphiql } : {}),
   });
   const gateways = { MX: await start('MX'), CR: await start('CR') };
   return {
     cluster, gateways, sent, logs,
-    startGateway: async (home, extra, graphiqlHeaders) => {
-      const gateway = await start(home, extra, graphiqlHeaders);
+    startGateway: async (home, extra, graphiql) => {
+      const gateway = await start(home, extra, graphiql);
       extras.push(gateway);
       return gateway;
     },

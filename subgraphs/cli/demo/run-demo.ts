@@ -45,7 +45,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const gateway = await startGateway({
     config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port: options.port } }),
     serviceToken: await net.token('MX', 'admin'),
-    graphiqlHeaders: { authorization: `Bearer ${officer}` },
+    graphiql: { headers: { authorization: `Bearer ${officer}` } },
     log: jsonLogger({ level: 'warn', now: () => new Date() }),
   });
   const viaGateway = nodeClient('MX', gateway.url);
@@ -65,9 +65,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   await events.return?.();
   await ws.dispose();
 
-  console.log(`\nGraphiQL (MX officer's token preset): ${gateway.url}`);
+  console.log(`\nGraphiQL, with an MX officer's token and a sample query preset (open it in a browser):\n${gateway.url}?query=${encodeURIComponent(SAMPLE_QUERY)}\n`);
   console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
-  console.log(`Try:\n${SAMPLE_QUERY}\n`);
   console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(options.data, 'mx', 'ledger')} --genesis ${join(options.data, 'genesis.json')}`);
   console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
   const close = async () => {
