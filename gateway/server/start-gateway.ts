@@ -44,7 +44,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void runtime.dispose();
+      reject(new GatewayConfigError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${error.code ?? error.message}`));
+    });
     server.listen(config.listen.port, config.listen.host, resolve);
   });
   const { port } = server.address() as AddressInfo;

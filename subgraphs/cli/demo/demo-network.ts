@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createGenesis, FileStore, generateSigningKey, InProcessBus, mraView, Replica, Replicator, type CallerRole, type SigningKey } from '../../ledger/index.js';
 import { CountryNode, FilePrivateStore, mintToken, serveWithApollo, serveWithMercurius, type RunningServer } from '../../node/index.js';
+import { CliError } from '../errors.js';
 import { writeGenesisFile } from '../key-files.js';
 import { DEMO_AUTHORITIES } from './demo-data.js';
 
@@ -9,8 +10,8 @@ export type DemoCountry = (typeof DEMO_AUTHORITIES)[number]['country'];
 export interface DemoNetwork {
   readonly nodes: Readonly<Record<DemoCountry, { node: CountryNode; server: RunningServer; replicator: Replicator; replica: Replica }>>;
   token(country: DemoCountry, role: CallerRole): Promise<string>;
-  /** Waits until MX's replica sees what `check` looks for. */
-  until(check: (replica: Replica) => boolean, what: string): Promise<void>;
+  /** Waits until `country`'s replica shows what `check` looks for. */
+  until(country: DemoCountry, check: (replica: Replica) => boolean, what: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,33 +25,41 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
   writeGenesisFile(join(dataDir, 'genesis.json'), genesis);
   const bus = new InProcessBus();
   const nodes = {} as Record<DemoCountry, { node: CountryNode; server: RunningServer; replicator: Replicator; replica: Replica }>;
-  for (const { country } of DEMO_AUTHORITIES) {
-    const dir = join(dataDir, country.toLowerCase());
-    const replica = Replica.open({ genesis, store: new FileStore(join(dir, 'ledger')), signer: { authority: country, key: keys[country] }, now: () => new Date() });
-    const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });
-    await replicator.start();
-    const node = new CountryNode({ country, replica, privateStore: new FilePrivateStore(dir), now: () => new Date() });
-    const server = await (country === 'MX' ? serveWithMercurius : serveWithApollo)(node, { port: ports[country] });
-    nodes[country] = { node, server, replicator, replica };
+  const stopped: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const stop of stopped.reverse()) await stop();
+  };
+  try {
+    for (const { country } of DEMO_AUTHORITIES) {
+      const dir = join(dataDir, country.toLowerCase());
+      const replica = Replica.open({ genesis, store: new FileStore(join(dir, 'ledger')), signer: { authority: country, key: keys[country] }, now: () => new Date() });
+      stopped.push(() => replica.close());
+      const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });
+      await replicator.start();
+      stopped.push(() => replicator.stop());
+      const node = new CountryNode({ country, replica, privateStore: new FilePrivateStore(dir), now: () => new Date() });
+      stopped.push(() => node.close());
+      const server = await (country === 'MX' ? serveWithMercurius : serveWithApollo)(node, { port: ports[country] }).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`${country}'s node cannot listen on port ${ports[country]} (${error.code ?? error.message}); try npm start -- --port 5000`);
+      });
+      stopped.push(() => server.close());
+      nodes[country] = { node, server, replicator, replica };
+    }
+  } catch (error) {
+    await close();
+    throw error;
   }
   return {
     nodes,
     token: (country, role) => mintToken(keys[country], { country, role, subject: `demo-${role}@${country}` }, new Date()),
-    until: async (check, what) => {
+    until: async (country, check, what) => {
       const deadline = Date.now() + 10_000;
-      while (!check(nodes.MX.replica)) {
+      while (!check(nodes[country].replica)) {
         if (Date.now() > deadline) throw new Error(`demo: ${what} did not happen within 10 s`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
-    close: async () => {
-      for (const { server, replicator, node, replica } of Object.values(nodes)) {
-        await server.close();
-        await replicator.stop();
-        node.close();
-        replica.close();
-      }
-    },
+    close,
   };
 }
 

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { gatewayConfig, jsonLogger, nodeClient, startGateway } from '../../../gateway/index.js';
-import { CADENA_TERMS, DEMO_OPERATORS, grantInput, SAMPLE_QUERY } from './demo-data.js';
-import { mraActive, startDemoNetwork, type DemoCountry } from './demo-network.js';
+import { gatewayConfig, jsonLogger, nodeClient, startGateway, type RunningGateway } from '../../../gateway/index.js';
+import { SAMPLE_QUERY } from './demo-data.js';
+import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
+import { seedDemo, suspendAtCr } from './demo-seed.js';
 
 export interface DemoOptions {
   readonly data: string;
@@ -25,54 +26,26 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   rmSync(options.data, { recursive: true, force: true });
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
   const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2) });
-  const mutate = async (country: DemoCountry, query: string, variables: Record<string, unknown> = {}) => {
-    const client = nodeClient(country, net.nodes[country].server.url);
-    const result = await client.query({ document: parse(query), variables }, `Bearer ${await net.token(country, 'admin')}`);
-    if (result.errors?.length) throw new Error(`demo seeding failed at ${country}: ${result.errors.map((e) => e.message).join('; ')}`);
-  };
-  await mutate('MX', 'mutation($i: ProposeMraInput!) { proposeMra(input: $i) { status } }', {
-    i: { mraId: 'cadena', name: 'CADENA MX–CR', parties: ['MX', 'CR'], terms: CADENA_TERMS },
-  });
-  await net.until((r) => r.state.mras.cadena !== undefined, 'the proposal reaching CR');
-  await mutate('CR', 'mutation { approveMra(mraId: "cadena") { status } }');
-  await net.until((r) => mraActive(r, 'cadena'), 'CADENA becoming active');
-  say('CADENA MX–CR proposed by MX and signed by CR: ACTIVE on both ledgers');
-  for (const op of DEMO_OPERATORS) await mutate(op.aeoId.slice(0, 2) as DemoCountry, 'mutation($i: GrantAeoInput!) { grantAeo(input: $i) { aeoId } }', { i: grantInput(op) });
-  await net.until((r) => r.state.operators.size === DEMO_OPERATORS.length, 'the grants replicating');
-  say(`${DEMO_OPERATORS.length} AEOs granted by their own authorities; private data stays home, its digest is on the ledger`);
-
-  const officer = await net.token('MX', 'officer');
-  const gateway = await startGateway({
-    config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port: options.port } }),
-    serviceToken: await net.token('MX', 'admin'),
-    graphiql: { headers: { authorization: `Bearer ${officer}` } },
-    log: jsonLogger({ level: 'warn', now: () => new Date() }),
-  });
-  const viaGateway = nodeClient('MX', gateway.url);
-  const seen = await viaGateway.query({ document: parse('{ operator(aeoId: "CR-AEO-000002") { legalName validUntil taxId } }') }, `Bearer ${officer}`);
-  const operator = (seen.data as { operator?: { legalName?: string } } | undefined)?.operator;
-  say(`an MX officer asks MX's gateway about CR-AEO-000002: legalName "${operator?.legalName ?? '?'}" (shared, from MX's own replica); taxId ${seen.errors?.[0]?.extensions?.code ?? 'shown'} (private to CR; the terms do not share it)`);
-
-  const ws = createClient({ url: gateway.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${officer}` }, retryAttempts: 0 });
-  const events = ws.iterate({ query: 'subscription { operatorStatusChanged(country: "CR") { aeoId status reason } }' });
-  const first = events.next();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const started = performance.now();
-  await mutate('CR', 'mutation { suspendAeo(aeoId: "CR-AEO-000002", reason: "failed security audit") { status } }');
-  const event = await first;
-  const change = (event.value as { data?: { operatorStatusChanged?: { status: string } } } | undefined)?.data?.operatorStatusChanged;
-  say(`CR suspends CR-AEO-000002; an MX subscriber on MX's gateway hears ${change?.status ?? 'nothing'} after ${(performance.now() - started).toFixed(0)} ms (a monthly e-mail took weeks)`);
-  await events.return?.();
-  await ws.dispose();
-
-  console.log(`\nGraphiQL, with an MX officer's token and a sample query preset (open it in a browser):\n${gateway.url}?query=${encodeURIComponent(SAMPLE_QUERY)}\n`);
-  console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
-  console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(options.data, 'mx', 'ledger')} --genesis ${join(options.data, 'genesis.json')}`);
-  console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
+  let gateway: RunningGateway | undefined;
   const close = async () => {
-    await gateway.close();
+    await gateway?.close();
     await net.close();
   };
+  try {
+    await seedDemo(net, say);
+    const officer = await net.token('MX', 'officer');
+    gateway = await startGateway({
+      config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port: options.port } }),
+      serviceToken: await net.token('MX', 'admin'),
+      graphiql: { headers: { authorization: `Bearer ${officer}` } },
+      log: jsonLogger({ level: 'warn', now: () => new Date() }),
+    });
+    await walkThrough(net, gateway, officer);
+    printHowToUse(gateway, officer, options.data);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   if (options.once) {
     await close();
     return;
@@ -81,4 +54,33 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const stop = () => void close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A cross-country query and a suspension heard by a subscriber, both through MX's gateway. */
+async function walkThrough(net: DemoNetwork, gateway: RunningGateway, officer: string): Promise<void> {
+  const seen = await nodeClient('MX', gateway.url).query({ document: parse('{ operator(aeoId: "CR-AEO-000002") { legalName validUntil taxId } }') }, `Bearer ${officer}`);
+  const operator = (seen.data as { operator?: { legalName?: string } } | undefined)?.operator;
+  say(`an MX officer asks MX's gateway about CR-AEO-000002: legalName "${operator?.legalName ?? '?'}" (shared, from MX's own replica); taxId ${seen.errors?.[0]?.extensions?.code ?? 'shown'} (private to CR; the terms do not share it)`);
+
+  const ws = createClient({ url: gateway.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${officer}` }, retryAttempts: 0 });
+  try {
+    const events = ws.iterate({ query: 'subscription { operatorStatusChanged(country: "CR") { aeoId status reason } }' });
+    const first = events.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = performance.now();
+    await suspendAtCr(net, 'CR-AEO-000002', 'failed security audit');
+    const event = await first;
+    const change = (event.value as { data?: { operatorStatusChanged?: { status: string } } } | undefined)?.data?.operatorStatusChanged;
+    say(`CR suspends CR-AEO-000002; an MX subscriber on MX's gateway hears ${change?.status ?? 'nothing'} after ${(performance.now() - started).toFixed(0)} ms (a monthly e-mail took weeks)`);
+    await events.return?.();
+  } finally {
+    await ws.dispose();
+  }
+}
+
+function printHowToUse(gateway: RunningGateway, officer: string, data: string): void {
+  console.log(`\nGraphiQL, with an MX officer's token and a sample query preset (open it in a browser):\n${gateway.url}?query=${encodeURIComponent(SAMPLE_QUERY)}\n`);
+  console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
+  console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(data, 'mx', 'ledger')} --genesis ${join(data, 'genesis.json')}`);
+  console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
 }
