@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { gatewayConfig, loadGatewayConfig, startGateway, type GatewayConfig, type GatewayConfigInput } from '../../../gateway/index.js';
 import { CliError } from '../errors.js';
 import { countryOption, portOption } from '../options.js';
+import { closeOnSignal } from '../shutdown.js';
 
 interface GatewayOptions {
   config?: string;
@@ -32,12 +33,7 @@ export function registerGateway(program: Command): void {
     .action(async (options: GatewayOptions) => {
       const running = await startGateway({ config: configFrom(options) });
       console.log(`gateway at ${running.url} (GraphiQL in a browser; graphql-ws and SSE at the same address)`);
-      const stop = async () => {
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
+      closeOnSignal(() => running.close());
     });
 }
 

@@ -4,6 +4,7 @@ import { networkId, openRedisLog, FileStore, Replica, Replicator } from '../../l
 import { CountryNode, FilePrivateStore, serveWithApollo, serveWithMercurius } from '../../node/index.js';
 import { readGenesis, readSigningKey } from '../key-files.js';
 import { countryOption, positiveInt } from '../options.js';
+import { closeOnSignal } from '../shutdown.js';
 
 interface NodeOptions {
   country: string;
@@ -31,12 +32,7 @@ export function registerNode(program: Command): void {
     .addOption(new Option('--server <stack>', 'GraphQL server stack').choices(['apollo', 'mercurius']).default('apollo'))
     .action(async (options: NodeOptions) => {
       const running = await startNode(options);
-      const stop = async () => {
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
+      closeOnSignal(() => running.close());
     });
 }
 

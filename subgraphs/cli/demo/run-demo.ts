@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig, jsonLogger, nodeClient, startGateway, type RunningGateway } from '../../../gateway/index.js';
+import { closeOnSignal } from '../shutdown.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
 import { seedDemo, suspendAtCr } from './demo-seed.js';
@@ -51,9 +52,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     return;
   }
   console.log('\nServing; Ctrl-C to stop.');
-  const stop = () => void close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(close);
 }
 
 /** A cross-country query and a suspension heard by a subscriber, both through MX's gateway. */
