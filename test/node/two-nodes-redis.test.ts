@@ -1,18 +1,19 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSigningKey, writeGenesis, writeKeyPair } from '../../subgraphs/cli/index.js';
 import { generateSigningKey, networkId, openRedisLog } from '../../subgraphs/ledger/index.js';
 import { mintToken } from '../../subgraphs/node/index.js';
 import { GRANT, grantInput } from './cluster.js';
-import { gql } from '../support/graphql-client.js';
-import { until } from '../support/eventually.js';
+import { gql, subscribe } from '../support/graphql-client.js';
+import { eventually, until } from '../support/eventually.js';
 import { freePort, startCli, stop } from '../support/node-process.js';
 import { REDIS_URL, redisAvailable } from '../support/redis.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const available = await redisAvailable();
 
-describe.skipIf(!available)('node: MX and CR nodes replicating over one Redis', () => {
+describe.skipIf(!available)('node and gateway as real processes: MX and CR nodes replicating over one Redis, MX\'s gateway in front', () => {
   const children: Parameters<typeof stop>[0][] = [];
   let cleanup: () => Promise<void> = async () => {};
   afterAll(async () => {
@@ -20,7 +21,7 @@ describe.skipIf(!available)('node: MX and CR nodes replicating over one Redis', 
     await cleanup();
   });
 
-  it('a suspension at CR reaches MX\'s own replica within a second; with CR down, MX still answers', async () => {
+  it('a suspension at CR reaches MX\'s replica and an MX subscriber on MX\'s gateway within a second; with CR down, MX still answers', async () => {
     const dir = tempDir();
     const keys = join(dir, 'keys');
     const members = (['MX', 'CR'] as const).map((country) => {
@@ -36,7 +37,7 @@ describe.skipIf(!available)('node: MX and CR nodes replicating over one Redis', 
       await admin.forgetEverything();
       await admin.close();
     };
-    const ports = { MX: await freePort(), CR: await freePort() };
+    const ports = { MX: await freePort(), CR: await freePort(), gateway: await freePort() };
     const start = (country: 'MX' | 'CR', stack: string) =>
       startCli(['node', '--country', country, '--data', join(dir, country), '--keys', keys, '--genesis', genesisPath, '--port', String(ports[country]), '--redis', REDIS_URL, '--server', stack], /node \(/);
     const mx = await start('MX', 'mercurius');
@@ -57,12 +58,31 @@ describe.skipIf(!available)('node: MX and CR nodes replicating over one Redis', 
       ((await gql(url.MX, '{ operator(aeoId: "CR-AEO-000042") { status legalName } }', {}, officer)).data?.operator as { status: string } | null)?.status;
     await until(async () => (await statusAtMx()) === 'ACTIVE', 10_000, 'the grant reaching MX');
 
+    const tokenFile = join(dir, 'gateway.token');
+    writeFileSync(tokenFile, await token('MX', 'admin'));
+    const gateway = await startCli(['gateway', '--home', 'MX', '--node', `MX=${url.MX}`, '--node', `CR=${url.CR}`, '--service-token-file', tokenFile, '--port', String(ports.gateway)], /^gateway at /);
+    children.push(gateway.child);
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const crossCountry = await gql(gatewayUrl, '{ operator(aeoId: "CR-AEO-000042") { legalName taxId } }', {}, officer);
+    expect(crossCountry.data?.operator).toEqual({ legalName: 'Exportadora 42 S.A.', taxId: null });
+    expect(crossCountry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const subscriber = subscribe(gatewayUrl.replace(/^http/, 'ws'), 'subscription { operatorStatusChanged(country: "CR") { aeoId status } }', officer);
+    await subscriber.ready;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const suspended = performance.now();
     await gql(url.CR, 'mutation { suspendAeo(aeoId: "CR-AEO-000042", reason: "failed audit") { status } }', {}, crAdmin);
-    // The requirement is a deadline: MX's node answers SUSPENDED from its own replica within 1 s.
+    // The requirement is a deadline: MX's node answers SUSPENDED from its own replica within 1 s,
+    // and a subscriber on MX's gateway hears it within 1 s.
     await until(async () => (await statusAtMx()) === 'SUSPENDED', 1000, 'the suspension reaching MX');
+    await eventually(() => subscriber.events.length > 0, 1000 - (performance.now() - suspended), () => 'the suspension reaching the subscriber');
+    expect(subscriber.events[0]?.data).toEqual({ operatorStatusChanged: { aeoId: 'CR-AEO-000042', status: 'SUSPENDED' } });
+    subscriber.close();
 
     await stop(cr.child);
     const answer = await gql(url.MX, '{ operator(aeoId: "CR-AEO-000042") { status legalName history { status } } }', {}, officer);
     expect(answer.data?.operator).toEqual({ status: 'SUSPENDED', legalName: 'Exportadora 42 S.A.', history: [{ status: 'ACTIVE' }, { status: 'SUSPENDED' }] });
+    const throughGateway = await gql(gatewayUrl, '{ operator(aeoId: "CR-AEO-000042") { status legalName taxId } }', {}, officer);
+    expect(throughGateway.data?.operator).toEqual({ status: 'SUSPENDED', legalName: 'Exportadora 42 S.A.', taxId: null });
   }, 90_000);
 });
