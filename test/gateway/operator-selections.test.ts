@@ -1,0 +1,42 @@
+import { parse, print } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { publicOperatorDocument } from '../../gateway/jurisdiction/operator-selections.js';
+import { buildNodeSchema } from '../../subgraphs/node/index.js';
+
+type Schema = Awaited<ReturnType<typeof buildNodeSchema>>;
+const normal = (query: string) => print(parse(query));
+
+describe('gateway: the first fetch asks the home replica for public fields, ids and terms only', () => {
+  let schema: Schema;
+  beforeAll(async () => {
+    schema = await buildNodeSchema();
+  });
+
+  it('cuts every Operator selection to its public fields plus id and owner, and reads the MRA terms in the same query', () => {
+    const { document, touched } = publicOperatorDocument(schema, parse(`query($s: Boolean!) {
+      a: operator(aeoId: "CR-AEO-000042") { status name: legalName taxId @include(if: $s) ...F }
+    } fragment F on Operator { riskScore contact { ...C } } fragment C on Contact { email }`));
+    expect(touched).toBe(true);
+    expect(print(document)).toBe(normal(`{
+      a: operator(aeoId: "CR-AEO-000042") { status ...F __mra_aeoId: aeoId __mra_country: country }
+      __mra_mras: mras { status parties terms { partner role fields } }
+    } fragment F on Operator { __mra_aeoId: aeoId __mra_country: country }`));
+  });
+
+  it('reaches operators inside connections and _entities too', () => {
+    const { document } = publicOperatorDocument(schema, parse(`query($r: [_Any!]!) {
+      operators(first: 2) { edges { cursor node { aeoId legalName } } }
+      _entities(representations: $r) { ... on Operator { riskScore } }
+    }`));
+    expect(print(document)).toBe(normal(`query($r: [_Any!]!) {
+      operators(first: 2) { edges { cursor node { aeoId __mra_aeoId: aeoId __mra_country: country } } }
+      _entities(representations: $r) { ... on Operator { __mra_aeoId: aeoId __mra_country: country } }
+      __mra_mras: mras { status parties terms { partner role fields } }
+    }`));
+  });
+
+  it('leaves a document without operators as it is', () => {
+    const original = parse('{ mras { id status } ledgerHead(country: "CR") { sequence } }');
+    expect(publicOperatorDocument(schema, original)).toEqual({ document: original, touched: false });
+  });
+});
