@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { readBody } from './read-body.js';
 
 export interface RecordingProxy {
   /** http://127.0.0.1:port/graphql, forwarding to the target. */
@@ -64,10 +65,4 @@ export async function recordingProxy(targetUrl: string): Promise<RecordingProxy>
       tunnels.forEach((socket) => socket.destroy());
     }),
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { readBody } from '../../support/read-body.js';
 import { BENCH_SUBGRAPHS } from './subgraphs.js';
 
 export interface ServedSubgraph {
@@ -36,9 +37,7 @@ export async function serveSubgraph(name: string, schema: GraphQLSchema): Promis
 const documents = new Map<string, DocumentNode>();
 
 async function handle(schema: GraphQLSchema, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { query?: string; variables?: Record<string, unknown>; operationName?: string };
+  const body = JSON.parse((await readBody(req)) || '{}') as { query?: string; variables?: Record<string, unknown>; operationName?: string };
   let document = documents.get(body.query ?? '');
   if (!document) {
     document = parse(body.query ?? '');
