@@ -1,7 +1,7 @@
 import {
   GraphQLError, Kind, parse, print, visit, type DefinitionNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
-import type { DocumentParts } from './operator-sites.js';
+import type { DocumentParts, OperatorSite } from './operator-sites.js';
 import type { FieldFetch } from './plan-operator-fields.js';
 import { OPERATOR_TYPE } from './operator-selections.js';
 import { unavailable, type NodeClient } from './node-client.js';
@@ -18,7 +18,7 @@ export async function fetchOperatorFields(
   client: NodeClient, fetches: readonly FieldFetch[], parts: DocumentParts,
   variables: Record<string, unknown>, authorization: string | undefined,
 ): Promise<GraphQLError[]> {
-  const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSiteKey, FieldFetch[]> }>();
+  const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSite, FieldFetch[]> }>();
   for (const [site, list] of bySite(fetches)) {
     const selections = list.flatMap((f) => f.nodes);
     const signature = selections.map((s) => print(s)).join(' ');
@@ -37,10 +37,8 @@ export async function fetchOperatorFields(
   return errors;
 }
 
-type OperatorSiteKey = FieldFetch['site'];
-
-function bySite(fetches: readonly FieldFetch[]): Map<OperatorSiteKey, FieldFetch[]> {
-  const map = new Map<OperatorSiteKey, FieldFetch[]>();
+function bySite(fetches: readonly FieldFetch[]): Map<OperatorSite, FieldFetch[]> {
+  const map = new Map<OperatorSite, FieldFetch[]>();
   for (const fetch of fetches) map.set(fetch.site, [...(map.get(fetch.site) ?? []), fetch]);
   return map;
 }
@@ -79,7 +77,7 @@ function entitiesRequest(selections: readonly FieldNode[], parts: DocumentParts,
   return { document: { ...document, definitions: [...document.definitions, ...fragments] }, variables: used };
 }
 
-function merge(country: string, entries: readonly [OperatorSiteKey, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {
+function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {
   const entities = (result.data as { _entities?: (Record<string, unknown> | null)[] } | null | undefined)?._entities;
   const errors: GraphQLError[] = [];
   entries.forEach(([site, list], i) => {

@@ -1,6 +1,5 @@
 import type { FieldNode, GraphQLError } from 'graphql';
-import { gatewayError } from '../errors.js';
-import { PRIVATE_FIELDS, PUBLIC_FIELDS, type Caller } from '../../subgraphs/node/index.js';
+import { notShared, PRIVATE_FIELDS, PUBLIC_FIELDS, type Caller } from '../../subgraphs/node/index.js';
 import type { OperatorSite } from './operator-sites.js';
 
 /** A field of one operator that the gateway will fetch from `target`'s node. */
@@ -37,7 +36,7 @@ export function planOperatorFields(
       if (name === undefined || PUBLIC_FIELDS.has(name)) continue;
       if (visible !== 'all' && !visible.has(name)) {
         site.object[key] = null;
-        denied.push(gatewayError('FORBIDDEN', `Operator.${name} of ${site.owner}'s operators is not shared with ${describe(caller)}`, { field: name, owner: site.owner }, [...site.path, key]));
+        denied.push(notShared(`Operator.${name}`, site.owner, caller, name, [...site.path, key]));
         continue;
       }
       const target = PRIVATE_FIELDS.has(name) ? site.owner : home;
@@ -47,8 +46,4 @@ export function planOperatorFields(
     }
   }
   return { byTarget, denied };
-}
-
-function describe(caller: Caller | null): string {
-  return caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
 }

@@ -8,10 +8,9 @@ import type { Logger } from './logger.js';
  * gateway has its own registry, so several can run in one process.
  */
 export function metricsPlugin(log: Logger) {
-  const registry = new Registry();
-  const plugin = useMeshPrometheus({
+  return useMeshPrometheus({
     endpoint: '/metrics',
-    registry,
+    registry: new Registry(),
     logger: log,
     metrics: {
       graphql_yoga_http_duration: true,
@@ -27,5 +26,4 @@ export function metricsPlugin(log: Logger) {
       graphql_gateway_fetch_duration: true,
     },
   });
-  return { plugin, registry };
 }

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { asksForSchema, authenticateWith, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
+import { asksForSchema, authenticateWith, authorizationFrom, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
 
 /** What the gateway adds to each request's context once it has checked the caller's token. */
 export interface CallerContext {
@@ -10,11 +10,8 @@ export interface CallerContext {
 
 /** The Authorization a request carries: its HTTP header, or a websocket's connection_init payload. */
 export function authorizationOf(context: Record<string, unknown>): string | undefined {
-  const params = context.connectionParams as Record<string, unknown> | undefined;
-  const fromParams = params?.authorization ?? params?.Authorization;
-  if (typeof fromParams === 'string') return fromParams;
   const request = context.request as Request | undefined;
-  return request?.headers.get('authorization') ?? undefined;
+  return authorizationFrom(context.connectionParams) ?? request?.headers.get('authorization') ?? undefined;
 }
 
 /**

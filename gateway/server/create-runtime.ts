@@ -37,7 +37,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const { config, log } = options;
   const clients = new Map(config.nodes.map((n) => [n.country, nodeClient(n.country, n.url)] as const));
   const home = config.home ? clients.get(config.home) : undefined;
-  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(log).plugin, useReadiness(home)];
+  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(log), useReadiness(home)];
   if (home && config.home) {
     const execute = jurisdictionExecutor({ home: config.home, clients, schema: await buildNodeSchema() });
     plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));

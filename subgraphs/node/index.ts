@@ -1,9 +1,9 @@
 /** The country node: a Federation 2 subgraph served from the authority's own replica. */
 export {
-  asksForSchema, authenticate, authenticateWith, mayView, mintToken, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, visibleFields, visibleFieldsUnder, type Caller, type MraTermsView, type Relation, type AuthorityKey, type KeyLookup,
+  asksForSchema, authenticate, authenticateWith, mayView, notShared, mintToken, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, visibleFields, visibleFieldsUnder, type Caller, type MraTermsView, type Relation, type AuthorityKey, type KeyLookup,
 } from './access/index.js';
 export { CountryNode, type CountryNodeOptions, type NodeContext, type StatusChange } from './country-node.js';
 export { maskError, nodeError, toGraphQLError, unauthenticated, type NodeErrorCode } from './errors.js';
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';
 export { buildNodeSchema } from './schema/index.js';
-export { serveWithApollo, serveWithMercurius, type RunningServer, type ServeOptions } from './servers/index.js';
+export { authorizationFrom, serveWithApollo, serveWithMercurius, type RunningServer, type ServeOptions } from './servers/index.js';

@@ -3,13 +3,16 @@ import { nodeClient } from '../../../gateway/index.js';
 import { CADENA_TERMS, DEMO_OPERATORS, grantInput } from './demo-data.js';
 import { mraActive, type DemoCountry, type DemoNetwork } from './demo-network.js';
 
+/** Runs a mutation on `country`'s own node as its admin; the demo stops on any error. */
+async function mutateAt(net: DemoNetwork, country: DemoCountry, query: string, variables: Record<string, unknown> = {}): Promise<void> {
+  const client = nodeClient(country, net.nodes[country].server.url);
+  const result = await client.query({ document: parse(query), variables }, `Bearer ${await net.token(country, 'admin')}`);
+  if (result.errors?.length) throw new Error(`demo: a mutation at ${country} failed: ${result.errors.map((e) => e.message).join('; ')}`);
+}
+
 /** Seeds the demo through the nodes' real mutations, each by its own authority's admin. */
 export async function seedDemo(net: DemoNetwork, say: (text: string) => void): Promise<void> {
-  const mutate = async (country: DemoCountry, query: string, variables: Record<string, unknown> = {}) => {
-    const client = nodeClient(country, net.nodes[country].server.url);
-    const result = await client.query({ document: parse(query), variables }, `Bearer ${await net.token(country, 'admin')}`);
-    if (result.errors?.length) throw new Error(`demo seeding failed at ${country}: ${result.errors.map((e) => e.message).join('; ')}`);
-  };
+  const mutate = (country: DemoCountry, query: string, variables?: Record<string, unknown>) => mutateAt(net, country, query, variables);
   await mutate('MX', 'mutation($i: ProposeMraInput!) { proposeMra(input: $i) { status } }', {
     i: { mraId: 'cadena', name: 'CADENA MX–CR', parties: ['MX', 'CR'], terms: CADENA_TERMS },
   });
@@ -27,8 +30,6 @@ export async function seedDemo(net: DemoNetwork, say: (text: string) => void): P
 }
 
 /** CR suspends an AEO through its own node. */
-export async function suspendAtCr(net: DemoNetwork, aeoId: string, reason: string): Promise<void> {
-  const client = nodeClient('CR', net.nodes.CR.server.url);
-  const result = await client.query({ document: parse('mutation($id: String!, $r: String!) { suspendAeo(aeoId: $id, reason: $r) { status } }'), variables: { id: aeoId, r: reason } }, `Bearer ${await net.token('CR', 'admin')}`);
-  if (result.errors?.length) throw new Error(`demo suspension failed: ${result.errors.map((e) => e.message).join('; ')}`);
+export function suspendAtCr(net: DemoNetwork, aeoId: string, reason: string): Promise<void> {
+  return mutateAt(net, 'CR', 'mutation($id: String!, $r: String!) { suspendAeo(aeoId: $id, reason: $r) { status } }', { id: aeoId, r: reason });
 }

@@ -1,8 +1,8 @@
-import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { NodeContext } from '../country-node.js';
-import { nodeError, unauthenticated } from '../errors.js';
+import { unauthenticated } from '../errors.js';
 import type { LedgerState } from '../../ledger/index.js';
-import { visibleFields } from './policy.js';
+import { visibleFields, type Caller } from './policy.js';
 
 /**
  * Visible fields per request and owner, recomputed whenever the ledger state changes (a new
@@ -48,7 +48,7 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context, info) => {
         const owner = (source as { country: string }).country;
         if (!mayViewInRequest(context, owner, rule)) {
-          throw nodeError('FORBIDDEN', `${typeName}.${field.name} of ${owner}'s operators is not shared with ${describe(context)}`, { field: field.name, owner });
+          throw notShared(`${typeName}.${field.name}`, owner, context.caller, field.name);
         }
         return resolve(source, args, context, info);
       };
@@ -58,8 +58,13 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function describe({ caller }: NodeContext): string {
-  return caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
+/**
+ * FORBIDDEN for a field the MRA terms do not share with this caller: what a node throws, and
+ * what a gateway answers in its place without asking the node.
+ */
+export function notShared(what: string, owner: string, caller: Caller | null, field: string, path?: readonly (string | number)[]): GraphQLError {
+  const who = caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
+  return new GraphQLError(`${what} of ${owner}'s operators is not shared with ${who}`, { extensions: { code: 'FORBIDDEN', field, owner }, ...(path ? { path } : {}) });
 }
 
 /** `_service { sdl }` describes the whole API: authenticated authorities only. */

@@ -1,5 +1,5 @@
 /** The owner's security boundary: who the caller is, and which fields it may see. */
-export { enforceAccess } from './enforce.js';
+export { enforceAccess, notShared } from './enforce.js';
 export { assertMayExecute, asksForSchema } from './introspection-guard.js';
 export { mayView, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, visibleFields, visibleFieldsUnder, type Caller, type MraTermsView, type Relation } from './policy.js';
 export { authenticate, authenticateWith, mintToken, type AuthorityKey, type KeyLookup } from './tokens.js';
