@@ -75,9 +75,13 @@ function closingWith(events: AsyncIterableIterator<ExecutionResult>, close: () =
   return iterator;
 }
 
+/** Codes the HTTP executor gives its own failures (no connection, no answer, not GraphQL, too slow). */
+const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'RESPONSE_VALIDATION_FAILED', 'TIMEOUT_ERROR']);
+
 /** Data, or errors the node itself coded (UNAUTHENTICATED, ...): anything else is a transport failure. */
 function answeredByNode(result: ExecutionResult): boolean {
-  return result.data !== undefined && result.data !== null || (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string');
+  if (result.data !== undefined && result.data !== null) return true;
+  return (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string' && !TRANSPORT_CODES.has(e.extensions.code));
 }
 
 /** What a caller is told when a node cannot be reached: which node, never how it failed. */

@@ -1,4 +1,5 @@
 /** Structured logs, Prometheus metrics and readiness of the gateway. */
 export { jsonLogger, type JsonLoggerOptions, type LogFields, type Logger, type LogLevel } from './logger.js';
+export { hiveLogger } from './hive-logger.js';
 export { metricsPlugin } from './metrics.js';
 export { useReadiness } from './readiness.js';

@@ -1,17 +1,17 @@
 import useMeshPrometheus from '@graphql-mesh/plugin-prometheus';
 import { Registry } from 'prom-client';
-import type { Logger } from './logger.js';
+import type { Logger as HiveLogger } from '@graphql-hive/logger';
 
 /**
  * Prometheus metrics at `/metrics`: HTTP and GraphQL request durations, errors by phase, and
  * the time and errors of each subgraph fetch (labelled with the subgraph: mx, cr, ...). Each
  * gateway has its own registry, so several can run in one process.
  */
-export function metricsPlugin(log: Logger) {
+export function metricsPlugin(log: HiveLogger) {
   return useMeshPrometheus({
     endpoint: '/metrics',
     registry: new Registry(),
-    logger: log,
+    log,
     metrics: {
       graphql_yoga_http_duration: true,
       graphql_envelop_request: true,

@@ -1,9 +1,10 @@
 import { createGatewayRuntime, type GatewayConfig as HiveConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLParams } from 'graphql-yoga';
 import type { GatewayConfig } from '../config/index.js';
 import { jurisdictionExecutor, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
-import { metricsPlugin, useReadiness, type Logger } from '../observability/index.js';
+import { hiveLogger, metricsPlugin, useReadiness, type Logger } from '../observability/index.js';
 import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller } from '../security/index.js';
 import { buildNodeSchema } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
@@ -37,7 +38,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const { config, log } = options;
   const clients = new Map(config.nodes.map((n) => [n.country, nodeClient(n.country, n.url)] as const));
   const home = config.home ? clients.get(config.home) : undefined;
-  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(log), useReadiness(home)];
+  const logging = hiveLogger(log, config.logLevel);
+  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(logging), useReadiness(home)];
   if (home && config.home) {
     const execute = jurisdictionExecutor({ home: config.home, clients, schema: await buildNodeSchema() });
     plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));
@@ -45,7 +47,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
-    logging: log,
+    logging,
+    // The Rust query planner (Hive Router's), in place of the JavaScript one.
+    unifiedGraphHandler,
     plugins: () => plugins,
     landingPage: false,
     graphiql: config.graphiql ? {
