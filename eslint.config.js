@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'runs/**', 'data/**', '.tmp/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'runs/**', 'data/**', '.tmp/**', '**/*.mjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { budget } from './test/support/budget.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,8 +17,9 @@ export const config = defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Budgets grow with the machine's load: specs start processes and talk to Redis.
+    testTimeout: budget(60_000),
+    hookTimeout: budget(60_000),
   },
 });
 

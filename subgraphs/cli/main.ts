@@ -1,7 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { GatewayConfigError } from '../../gateway/index.js';
-import { SimulationError } from '../../simulator/index.js';
-import { isLedgerError } from '../ledger/index.js';
 import { registerCommands } from './commands/index.js';
 import { CliError } from './errors.js';
 
@@ -18,10 +15,25 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
-  } else if (error instanceof CliError || error instanceof SimulationError || error instanceof GatewayConfigError || isLedgerError(error)) {
-    console.error(`mra-hub: ${isLedgerError(error) ? `${error.code}: ` : ''}${error.message}`);
-    process.exitCode = 2;
   } else {
-    throw error;
+    const message = await userErrorMessage(error);
+    if (message === undefined) throw error;
+    console.error(`mra-hub: ${message}`);
+    process.exitCode = 2;
   }
+}
+
+/**
+ * The one-line message for a user's mistake (bad option, scenario, gateway.yaml, ledger input),
+ * or undefined for a fault. Each kind's module is loaded here, on the error path only: a command
+ * loads its own code when it runs, so `mra-hub --help` stays quick.
+ */
+async function userErrorMessage(error: unknown): Promise<string | undefined> {
+  if (error instanceof CliError) return error.message;
+  const [{ GatewayConfigError }, { SimulationError }, { isLedgerError }] = await Promise.all([
+    import('../../gateway/errors.js'), import('../../simulator/errors.js'), import('../ledger/errors.js'),
+  ]);
+  if (isLedgerError(error)) return `${error.code}: ${error.message}`;
+  if (error instanceof GatewayConfigError || error instanceof SimulationError) return error.message;
+  return undefined;
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The `mra-hub` executable: runs the TypeScript CLI through tsx's loader (no build step). The
-// project's tsconfig is named explicitly: tsx would otherwise look for one from the current
-// directory, and type-graphql's decorators need its `experimentalDecorators` wherever we run.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// The `mra-hub` executable: runs the compiled CLI from dist/ (built by `npm ci` through `prepare`,
+// and by `npm test`; `npm run build` rebuilds it after a change to the TypeScript).
+import { existsSync } from 'node:fs';
 
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-await import('./main.ts');
+const main = new URL('../../dist/subgraphs/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('mra-hub: not built yet: run `npm run build` in the project folder (`npm ci` builds it too)');
+  process.exit(2);
+}
+await import(main.href);

@@ -37,7 +37,7 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     expect(tampered.stdout).toMatch(/FAILED/);
   });
 
-  it('regression: runs from any directory (tsx must use the project tsconfig for decorators)', () => {
+  it('regression: runs from any directory (the compiled CLI, decorators included, does not depend on the working directory)', () => {
     const elsewhere = tempDir();
     const result = runCli(['keys', 'generate', '--country', 'MX', '--dir', 'keys'], { cwd: elsewhere });
     expect(result.stderr).toBe('');

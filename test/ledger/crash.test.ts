@@ -4,15 +4,17 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { readGenesis, writeGenesis, writeKeyPair } from '../../subgraphs/cli/index.js';
 import { auditLedger, FileStore, generateSigningKey, Replica } from '../../subgraphs/ledger/index.js';
+import { budget } from '../support/budget.js';
+import { compiled } from '../support/compiled.js';
 import { seededRandom } from '../support/random.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'append-until-killed.ts');
+const FIXTURE = compiled('test/fixtures/append-until-killed.ts');
 
 /** Runs the appender, kills it with SIGKILL `delayMs` after it is ready; returns what it acknowledged. */
 function appendThenKill(dir: string, delayMs: number): Promise<Map<number, string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [FIXTURE, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked = new Map<number, string>();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -49,5 +51,5 @@ describe('ledger: crash safety of the file store', () => {
     const report = auditLedger(genesis, new FileStore(join(dir, 'data'), { readOnly: true }).load());
     expect(report.ok).toBe(true);
     expect(report.chains[0]?.verified).toBeGreaterThanOrEqual(everAcked.size);
-  }, 120_000);
+  }, budget(120_000));
 });

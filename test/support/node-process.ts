@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { budget } from './budget.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'subgraphs', 'cli', 'mra-hub.mjs');
 
@@ -23,7 +24,7 @@ export function startCli(args: readonly string[], ready: RegExp): Promise<{ chil
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
-    const timer = setTimeout(() => reject(new Error(`mra-hub ${args.join(' ')} not ready: ${output.join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`mra-hub ${args.join(' ')} not ready: ${output.join('\n')}`)), budget(30_000));
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         output.push(line);

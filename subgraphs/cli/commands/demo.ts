@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runDemo } from '../demo/index.js';
 import { portOption } from '../options.js';
 
 /** `mra-hub demo` (`npm start`): the embedded default end to end. */
@@ -11,5 +10,8 @@ export function registerDemo(program: Command): void {
     .option('--data <dir>', 'data directory (wiped first)', join('data', 'demo'))
     .option('--port <n>', 'gateway port; the MX and CR nodes take the next two (0: any free ports)', portOption, 4000)
     .option('--once', 'run the walkthrough and exit instead of serving', false)
-    .action(async (options: { data: string; port: number; once: boolean }) => runDemo(options));
+    .action(async (options: { data: string; port: number; once: boolean }) => {
+      const { runDemo } = await import('../demo/index.js');
+      await runDemo(options);
+    });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { gatewayConfig, loadGatewayConfig, startGateway, type GatewayConfig, type GatewayConfigInput } from '../../../gateway/index.js';
+import type { GatewayConfig, GatewayConfigInput } from '../../../gateway/index.js';
 import { CliError } from '../errors.js';
 import { countryOption, portOption } from '../options.js';
 import { closeOnSignal } from '../shutdown.js';
@@ -31,13 +31,15 @@ export function registerGateway(program: Command): void {
     .option('--port <n>', 'HTTP port (0: any free port)', portOption)
     .option('--host <host>', 'interface to listen on')
     .action(async (options: GatewayOptions) => {
-      const running = await startGateway({ config: configFrom(options) });
+      const { startGateway } = await import('../../../gateway/index.js');
+      const running = await startGateway({ config: await configFrom(options) });
       console.log(`gateway at ${running.url} (GraphiQL in a browser; graphql-ws and SSE at the same address)`);
       closeOnSignal(() => running.close());
     });
 }
 
-function configFrom(options: GatewayOptions): GatewayConfig {
+async function configFrom(options: GatewayOptions): Promise<GatewayConfig> {
+  const { gatewayConfig, loadGatewayConfig } = await import('../../../gateway/index.js');
   const listen = { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) };
   if (options.config) {
     if (options.node.length > 0 || options.subgraph.length > 0 || options.supergraph || options.home) {

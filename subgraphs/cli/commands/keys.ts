@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { generateSigningKey, networkId } from '../../ledger/index.js';
-import { readMembers, writeGenesis, writeKeyPair } from '../key-files.js';
 import { countryOption } from '../options.js';
 
 /** `mra-hub keys generate|genesis`: an authority's Ed25519 key pair, and the network's trust root. */
@@ -13,7 +11,9 @@ export function registerKeys(program: Command): void {
     .requiredOption('--country <CC>', 'authority country code, e.g. MX', countryOption)
     .option('--name <name>', 'authority name (default: "Customs <CC>")')
     .option('--dir <dir>', 'keys directory', 'keys')
-    .action((options: { country: string; name?: string; dir: string }) => {
+    .action(async (options: { country: string; name?: string; dir: string }) => {
+      const { generateSigningKey } = await import('../../ledger/index.js');
+      const { writeKeyPair } = await import('../key-files.js');
       const key = generateSigningKey();
       const paths = writeKeyPair(options.dir, { country: options.country, name: options.name ?? `Customs ${options.country}` }, key);
       console.log(`key ${key.keyId} for ${options.country}\n  private: ${paths.privatePath} (keep it on this node)\n  public:  ${paths.publicPath}`);
@@ -25,7 +25,9 @@ export function registerKeys(program: Command): void {
     .option('--name <name>', 'network name', 'mra-network')
     .option('--out <file>', 'genesis file to write', join('data', 'genesis.json'))
     .option('--created-at <iso>', 'creation time (default: now)')
-    .action((options: { dir: string; name: string; out: string; createdAt?: string }) => {
+    .action(async (options: { dir: string; name: string; out: string; createdAt?: string }) => {
+      const { networkId } = await import('../../ledger/index.js');
+      const { readMembers, writeGenesis } = await import('../key-files.js');
       const createdAt = options.createdAt ? new Date(options.createdAt) : new Date();
       const genesis = writeGenesis(options.out, options.name, readMembers(options.dir), createdAt);
       console.log(`genesis ${options.out}: ${genesis.authorities.map((a) => a.country).join(', ')}\n  network ${networkId(genesis)}`);

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { auditLedger, FileStore, type AuditReport } from '../../ledger/index.js';
-import { readGenesis } from '../key-files.js';
+import type { AuditReport } from '../../ledger/index.js';
 
 /** `mra-hub ledger verify <dir>`: audit a node's data directory; exit 1 if anything fails. */
 export function registerLedger(program: Command): void {
@@ -12,7 +11,9 @@ export function registerLedger(program: Command): void {
     .argument('<dir>', 'data directory (holds genesis.json and chains/)')
     .option('--genesis <file>', 'genesis file (default: <dir>/genesis.json)')
     .option('--json', 'print the report as JSON')
-    .action((dir: string, options: { genesis?: string; json?: boolean }) => {
+    .action(async (dir: string, options: { genesis?: string; json?: boolean }) => {
+      const { auditLedger, FileStore } = await import('../../ledger/index.js');
+      const { readGenesis } = await import('../key-files.js');
       const genesis = readGenesis(options.genesis ?? join(dir, 'genesis.json'));
       const report = auditLedger(genesis, new FileStore(dir, { readOnly: true }).load());
       console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));

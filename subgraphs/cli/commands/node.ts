@@ -1,8 +1,5 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { networkId, openRedisLog, FileStore, Replica, Replicator } from '../../ledger/index.js';
-import { CountryNode, FilePrivateStore, serveWithApollo, serveWithMercurius } from '../../node/index.js';
-import { readGenesis, readSigningKey } from '../key-files.js';
 import { countryOption, positiveInt } from '../options.js';
 import { closeOnSignal } from '../shutdown.js';
 
@@ -38,6 +35,9 @@ export function registerNode(program: Command): void {
 
 /** Opens the replica from its files, joins replication, and serves the subgraph. */
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const { networkId, openRedisLog, FileStore, Replica, Replicator } = await import('../../ledger/index.js');
+  const { CountryNode, FilePrivateStore, serveWithApollo, serveWithMercurius } = await import('../../node/index.js');
+  const { readGenesis, readSigningKey } = await import('../key-files.js');
   const genesis = readGenesis(options.genesis);
   const replica = Replica.open({
     genesis,

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadScenario, parseSeeds, simulate } from '../../../simulator/index.js';
+import { packageRoot } from '../../config/package-root.js';
 import { CliError } from '../errors.js';
 
-const SHIPPED = join(import.meta.dirname, '..', '..', '..', 'simulator', 'scenarios');
+const SHIPPED = join(packageRoot(import.meta.dirname), 'simulator', 'scenarios');
 
 /** A path as given, else a shipped scenario by name or file name (`cadena-mx-cr`, `scenarios/cadena-mx-cr.yaml`). */
 export function resolveScenario(given: string): string {
@@ -26,6 +25,8 @@ export function registerSimulate(program: Command): void {
     .option('--seeds <range>', 'a sweep, e.g. 1..20 (reports 95% confidence intervals)')
     .option('--out <dir>', 'output directory (default runs/<scenario name>)')
     .action(async (given: string, options: { seed: string; seeds?: string; out?: string }) => {
+      const { loadScenario, parseSeeds, simulate } = await import('../../../simulator/index.js');
+      const { SingleBar } = await import('cli-progress');
       const scenario = loadScenario(resolveScenario(given));
       let seeds: number[];
       try {
