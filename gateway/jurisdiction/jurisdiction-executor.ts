@@ -1,5 +1,5 @@
 import { mapAsyncIterator } from '@graphql-tools/utils';
-import { parse, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgraphs/node/index.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
@@ -55,11 +55,24 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     return { ...result, data, ...(all.length > 0 ? { errors: all } : {}) };
   }
 
+  // Each distinct document (the runtime hands the same object for the same operation) is cut once.
+  const plans = new Map<string, WeakMap<DocumentNode, Plan>>();
+  const planOf = (document: DocumentNode, operationName: string | undefined): Plan => {
+    const byName = plans.get(operationName ?? '') ?? new WeakMap<DocumentNode, Plan>();
+    plans.set(operationName ?? '', byName);
+    let plan = byName.get(document);
+    if (!plan) {
+      const parts = documentParts(document, operationName);
+      plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false } : publicOperatorDocument(options.schema, document)) };
+      byName.set(document, plan);
+    }
+    return plan;
+  };
+
   return function execute(request: JurisdictionRequest): Promise<ExecutionResult> | AsyncIterable<ExecutionResult> {
-    const parts = documentParts(request.document, request.operationName);
+    const { parts, document, touched } = planOf(request.document, request.operationName);
     const kind = parts.operation.operation;
     if (kind === 'mutation') return home.query(request, request.authorization);
-    const { document, touched } = publicOperatorDocument(options.schema, request.document);
     const first: NodeRequest = { ...request, document };
     if (kind === 'subscription') {
       const events = home.subscribe(first, request.authorization);
@@ -76,6 +89,13 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
 }
 
 export type JurisdictionExecutor = ReturnType<typeof jurisdictionExecutor>;
+
+/** What the executor works out once per document: its parts, and the public-fields first fetch. */
+interface Plan {
+  readonly parts: DocumentParts;
+  readonly document: DocumentNode;
+  readonly touched: boolean;
+}
 
 /** A country the gateway has no node for: its private fields are unavailable, not an exception. */
 function unknownNode(country: string): NodeClient {

@@ -27,7 +27,8 @@ const TERMS = field('mras', TERMS_KEY, [
  * The first fetch of a request: every Operator selection cut down to its public fields plus the
  * operator's id and owner, so nothing the MRA terms restrict is asked for before the gateway
  * knows whose operator it is. Query operations also read the MRA terms in the same round trip.
- * `touched` is false when the document selects no Operator (it is then sent unchanged).
+ * `touched` is false when the document selects nothing of an Operator but its public fields: it
+ * is then sent unchanged, since every caller, anonymous ones too, may see those.
  */
 export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode): { document: DocumentNode; touched: boolean } {
   const typeInfo = new TypeInfo(schema);
@@ -35,8 +36,8 @@ export function publicOperatorDocument(schema: GraphQLSchema, document: Document
   const reduced = visit(document, visitWithTypeInfo(typeInfo, {
     SelectionSet(node) {
       if (typeInfo.getParentType()?.name !== OPERATOR_TYPE) return undefined;
-      touched = true;
       const kept = node.selections.filter((s) => s.kind !== Kind.FIELD || PUBLIC_FIELDS.has(s.name.value));
+      if (kept.length < node.selections.length) touched = true;
       return { ...node, selections: [...kept, ...IDENTITY] };
     },
   }));

@@ -2,4 +2,5 @@
 export { jsonLogger, type JsonLoggerOptions, type LogFields, type Logger, type LogLevel } from './logger.js';
 export { hiveLogger } from './hive-logger.js';
 export { metricsPlugin } from './metrics.js';
+export { timedNodeClients } from './node-fetch-metrics.js';
 export { useReadiness } from './readiness.js';

@@ -3,10 +3,11 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLParams } from 'graphql-yoga';
 import type { GatewayConfig } from '../config/index.js';
-import { jurisdictionExecutor, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
-import { hiveLogger, metricsPlugin, useReadiness, type Logger } from '../observability/index.js';
+import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
+import { Registry } from 'prom-client';
+import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, type Logger } from '../observability/index.js';
 import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller } from '../security/index.js';
-import { buildNodeSchema } from '../../subgraphs/node/index.js';
+import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
 
 /** Anything the runtime takes as a plugin (Yoga, envelop, Mesh or gateway plugins). */
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   readonly now: () => Date;
   /** What GraphiQL starts with (the demo presets a token). */
   readonly graphiql?: GraphiQLPreset;
+  /** The home node, when it runs in this process: asked in-process instead of over HTTP. */
+  readonly homeNode?: CountryNode;
 }
 
 /**
@@ -36,13 +39,16 @@ export interface RuntimeOptions {
  */
 export async function createRuntime(options: RuntimeOptions): Promise<{ runtime: GatewayRuntime; clients: ReadonlyMap<string, NodeClient> }> {
   const { config, log } = options;
-  const clients = new Map(config.nodes.map((n) => [n.country, nodeClient(n.country, n.url)] as const));
+  const local = options.homeNode && options.homeNode.country === config.home ? await localNodeClient(options.homeNode) : undefined;
+  const registry = new Registry();
+  const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(logging), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(logging, registry), useReadiness(home)];
   if (home && config.home) {
-    const execute = jurisdictionExecutor({ home: config.home, clients, schema: await buildNodeSchema() });
-    plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute));
+    const schema = await buildNodeSchema();
+    const execute = jurisdictionExecutor({ home: config.home, clients, schema });
+    plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
   }
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({

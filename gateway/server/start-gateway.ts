@@ -6,9 +6,14 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
+import type { CountryNode } from '../../subgraphs/node/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
+import { fastLane } from './fast-lane.js';
+
+/** graphql-yoga's default request body limit, which the fast lane keeps too. */
+const MAX_BODY_BYTES = 25_000_000;
 
 export interface StartGatewayOptions {
   readonly config: GatewayConfig;
@@ -18,6 +23,8 @@ export interface StartGatewayOptions {
   readonly serviceToken?: string;
   /** What GraphiQL starts with: headers (a token). */
   readonly graphiql?: GraphiQLPreset;
+  /** The home node, when it runs in this process: the gateway asks it in-process, not over HTTP. */
+  readonly homeNode?: CountryNode;
 }
 
 export interface RunningGateway {
@@ -39,8 +46,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
-  const { runtime } = await createRuntime({ config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}) });
-  const server = createServer(runtime);
+  const { runtime } = await createRuntime({
+    config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
+  });
+  // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
+  const server = createServer(config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES }));
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);
   await new Promise<void>((resolve, reject) => {

@@ -58,8 +58,17 @@ export function importPrivateJwk(jwk: PrivateJwk): SigningKey {
 
 /** A verifying key object for a raw base64url Ed25519 public key. */
 export function publicKeyObject(publicKey: string): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+  let key = KEY_OBJECTS.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    if (KEY_OBJECTS.size >= 1_000) KEY_OBJECTS.clear();
+    KEY_OBJECTS.set(publicKey, key);
+  }
+  return key;
 }
+
+/** Imported public keys by their base64url text: each is imported once, not per entry or request. */
+const KEY_OBJECTS = new Map<string, KeyObject>();
 
 /** Ed25519 signature over `data`, base64url. */
 export function signBytes(key: SigningKey, data: Uint8Array): string {

@@ -87,14 +87,15 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
   });
 
   describe('operations', () => {
-    it('/healthz and /readyz answer; /metrics exposes Prometheus metrics per subgraph', async () => {
+    it('/healthz and /readyz answer; /metrics exposes Prometheus metrics per node fetch', async () => {
       const base = url.replace(/\/graphql$/, '');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', home: 'MX' });
       await gql(url, '{ operator(aeoId: "CR-AEO-000042") { riskScore } }', {}, await mra.cluster.token('MX', 'analyst'));
       const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(/graphql_envelop_request_duration/);
-      expect(metrics).toMatch(/graphql_gateway_subgraph_execute_duration\w*\{[^}]*subgraphName="(mx|cr)"/);
+      expect(metrics).toMatch(/mra_node_fetch_duration_seconds_count\{[^}]*node="cr"[^}]*outcome="ok"\} 1/);
+      expect(metrics).toMatch(/mra_node_fetch_duration_seconds_count\{[^}]*node="mx"/);
     });
 
     it('logs are structured: one JSON object a line with time, level and message', () => {

@@ -35,6 +35,11 @@ describe('gateway: the first fetch asks the home replica for public fields, ids 
     }`));
   });
 
+  it('leaves a document that asks only public fields of operators as it is: every caller may see them', () => {
+    const original = parse('{ operator(aeoId: "CR-AEO-000001") { aeoId country status __typename } operators { edges { node { status } } } }');
+    expect(publicOperatorDocument(schema, original)).toEqual({ document: original, touched: false });
+  });
+
   it('leaves a document without operators as it is', () => {
     const original = parse('{ mras { id status } ledgerHead(country: "CR") { sequence } }');
     expect(publicOperatorDocument(schema, original)).toEqual({ document: original, touched: false });

@@ -1,2 +1,4 @@
 /** `npm start`: the embedded demo of nodes, MRA and gateway. */
-export { runDemo, type DemoOptions } from './run-demo.js';
+export { runDemo, startDemoGateway, type DemoOptions } from './run-demo.js';
+export { startDemoNetwork, type DemoCountry, type DemoNetwork } from './demo-network.js';
+export { seedDemo } from './demo-seed.js';

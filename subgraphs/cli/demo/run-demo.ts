@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { gatewayConfig, jsonLogger, nodeClient, startGateway, type RunningGateway } from '../../../gateway/index.js';
+import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
 import { closeOnSignal } from '../shutdown.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
@@ -35,12 +35,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   try {
     await seedDemo(net, say);
     const officer = await net.token('MX', 'officer');
-    gateway = await startGateway({
-      config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port: options.port } }),
-      serviceToken: await net.token('MX', 'admin'),
-      graphiql: { headers: { authorization: `Bearer ${officer}` } },
-      log: jsonLogger({ level: 'warn', now: () => new Date() }),
-    });
+    gateway = await startDemoGateway(net, options.port, { headers: { authorization: `Bearer ${officer}` } });
     await walkThrough(net, gateway, officer);
     printHowToUse(gateway, officer, options.data);
   } catch (error) {
@@ -53,6 +48,17 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   }
   console.log('\nServing; Ctrl-C to stop.');
   closeOnSignal(close);
+}
+
+/** MX's gateway in front of both nodes, beside MX's node in this process (asked in-process). */
+export async function startDemoGateway(net: DemoNetwork, port: number, graphiql?: GraphiQLPreset): Promise<RunningGateway> {
+  return startGateway({
+    config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port } }),
+    serviceToken: await net.token('MX', 'admin'),
+    ...(graphiql ? { graphiql } : {}),
+    homeNode: net.nodes.MX.node,
+    log: jsonLogger({ level: 'warn', now: () => new Date() }),
+  });
 }
 
 /** A cross-country query and a suspension heard by a subscriber, both through MX's gateway. */

@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jo
 import { CALLER_ROLES, publicKeyObject, type CallerRole, type LedgerState, type SigningKey } from '../../ledger/index.js';
 import { unauthenticated } from '../errors.js';
 import type { Caller } from './policy.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 const AUDIENCE = 'mra-hub';
 
@@ -41,11 +42,29 @@ export function authenticate(header: string | undefined, state: LedgerState, now
   }, now);
 }
 
-/** `authenticate` over any registry of current keys (a gateway asks its node for them). */
+/** Tokens this process has verified (shared by its nodes and gateway; each hit is re-checked). */
+const VERIFIED = new VerifiedTokens();
+
+/**
+ * `authenticate` over any registry of current keys (a gateway asks its node for them). A token
+ * verified before is taken from the cache while its key is still the issuer's current key and
+ * `now` is inside its validity; anything else is verified in full.
+ */
 export async function authenticateWith(header: string | undefined, lookup: KeyLookup, now: Date): Promise<Caller | null> {
   if (header === undefined || header === '') return null;
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
+  const seen = VERIFIED.get(token);
+  if (seen) {
+    const key = await lookup(seen.keyId, seen.issuer);
+    const time = now.getTime();
+    if (key?.publicKey === seen.publicKey && key.country === seen.caller.country && time >= seen.validFrom && time < seen.expiresAt) return seen.caller;
+    VERIFIED.delete(token);
+  }
+  return verifyToken(token, lookup, now);
+}
+
+async function verifyToken(token: string, lookup: KeyLookup, now: Date): Promise<Caller> {
   let kid: string | undefined;
   let issuer: string | undefined;
   try {
@@ -64,7 +83,13 @@ export async function authenticateWith(header: string | undefined, lookup: KeyLo
     if (!role || payload.country !== key.country || typeof payload.sub !== 'string') {
       throw unauthenticated('token claims must name the issuing country, a role (officer, analyst, admin) and a subject');
     }
-    return { country: key.country, role, subject: payload.sub };
+    const caller = { country: key.country, role, subject: payload.sub };
+    const seconds = (value: number | undefined, otherwise: number) => (typeof value === 'number' ? value * 1000 : otherwise);
+    VERIFIED.set(token, {
+      caller, keyId: key.keyId, issuer: key.country, publicKey: key.publicKey,
+      validFrom: seconds(payload.nbf, Number.NEGATIVE_INFINITY), expiresAt: seconds(payload.exp, Number.POSITIVE_INFINITY),
+    });
+    return caller;
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('token expired');
     if (error instanceof errors.JOSEError) throw unauthenticated(`invalid token: ${error.code}`);

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { isAsyncIterable } from '@graphql-tools/utils';
+import { processRegularResult } from 'graphql-yoga';
+import { acceptedMediaType } from './accepted-media-type.js';
+
+/** Requests the runtime must see itself: subscriptions, incremental delivery, batches. */
+const STREAMED = /\bsubscription\b|@defer\b|@stream\b/;
+
+export interface FastLaneOptions {
+  /** The GraphQL path (`/graphql`). */
+  readonly endpoint: string;
+  /** Largest request body read here; a larger one goes to the runtime, which refuses it. */
+  readonly maxBodyBytes: number;
+}
+
+/**
+ * The gateway's HTTP handler. A plain GraphQL POST (JSON in, one JSON result out) runs the
+ * runtime's own operation pipeline (`getResultForParams`: its params hooks, parse and validate
+ * caches, limits, authentication, execution, error masking, result hooks) and its own result
+ * processing (status and media type), but is read and answered directly on Node's HTTP objects:
+ * one body read, one write. Everything else goes to the runtime unchanged (with the body, once
+ * read, handed over as `req.body`): GET, GraphiQL, SSE, multipart, websocket upgrades, /healthz,
+ * /readyz, /metrics, and any request from a browser page (an `Origin` header: CORS and CSRF are
+ * the runtime's). Its request hooks (`onRequest`, `onResponse`) do not run for the fast lane: the
+ * runtime's HTTP-level duration metric counts only what it serves itself.
+ */
+export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const handOver = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
+    if (body) Object.assign(req, { body });
+    void runtime(req, res);
+  };
+  return (req, res) => {
+    const media = acceptedMediaType(req.headers.accept);
+    const length = req.headers['content-length'];
+    if (req.method !== 'POST' || pathOf(req.url) !== options.endpoint || !media || !/^application\/json\b/i.test(req.headers['content-type'] ?? '')
+      || req.headers.origin !== undefined
+      || (length !== undefined && !(/^\d+$/.test(length) && Number(length) <= options.maxBodyBytes))) {
+      handOver(req, res);
+      return;
+    }
+    readBody(req, options.maxBodyBytes).then((body) => {
+      if (!body) {
+        tooLarge(res);
+        return;
+      }
+      const params = paramsOf(body);
+      if (!params) {
+        handOver(req, res, body);
+        return;
+      }
+      return answer(runtime, req, res, params, media);
+    }).catch(() => {
+      if (!res.headersSent) res.destroy();
+    });
+  };
+}
+
+/** Runs one operation through the runtime's pipeline and writes its result in one go. */
+async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: ServerResponse, params: Record<string, unknown>, media: string): Promise<void> {
+  // What the runtime's onRequestParse does first: load the supergraph (or take the loaded one).
+  await runtime.getSchema();
+  const request = new runtime.fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: 'POST', headers: headersOf(req) });
+  const context = { req, res, request, params, waitUntil: (promise: Promise<unknown>) => void promise.catch(() => undefined) };
+  const result = await runtime.getResultForParams({ params: params as never, request }, context as never);
+  if (!result || isAsyncIterable(result)) throw new Error('the fast lane got no single result');
+  const response = processRegularResult(result, runtime.fetchAPI, media);
+  const text = await response.text();
+  const headers: Record<string, string> = {
+    'content-length': String(Buffer.byteLength(text)),
+    'x-request-id': req.headers['x-request-id']?.toString() ?? randomUUID(),
+  };
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+/** The single GraphQL request in a JSON body, or undefined for anything the runtime should judge. */
+function paramsOf(body: Buffer): Record<string, unknown> | undefined {
+  let params: unknown;
+  try {
+    params = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  const { query } = params as { query?: unknown };
+  if (typeof query !== 'string' || STREAMED.test(query)) return undefined;
+  return params as Record<string, unknown>;
+}
+
+/** The whole body, or undefined once it passes `limit` (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+/** What the runtime answers a body over its limit with (graphql-yoga's REQUEST_ENTITY_TOO_LARGE). */
+function tooLarge(res: ServerResponse): void {
+  const text = JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
+function headersOf(req: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) pairs.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+  return pairs;
+}
+
+function pathOf(url: string | undefined): string {
+  const end = url?.indexOf('?') ?? -1;
+  return end === -1 ? url ?? '/' : (url as string).slice(0, end);
+}
