@@ -22,6 +22,23 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
     accessTableSpecs(async (who, query) => gql(mra.gateways[gatewayOf(who)].url, query, {}, who ? await token(...who) : undefined));
   });
 
+  describe('the same, through gateways beside their home nodes (the home replica asked in-process)', () => {
+    const beside: Partial<Record<'MX' | 'CR', string>> = {};
+    beforeAll(async () => {
+      beside.MX = (await mra.startGateway('MX', {}, undefined, true)).url;
+      beside.CR = (await mra.startGateway('CR', {}, undefined, true)).url;
+    });
+    accessTableSpecs(async (who, query) => gql(beside[gatewayOf(who)] ?? '', query, {}, who ? await token(...who) : undefined));
+
+    it('an in-process home asks its node nothing over HTTP; the owner\'s private fields still come from the owner\'s node', async () => {
+      forget();
+      const response = await gql(beside.MX ?? '', `{ operator(aeoId: "${CR_42}") { legalName riskScore } }`, {}, await token('MX', 'analyst'));
+      expect(response.data?.operator).toEqual({ legalName: 'Exportadora 42 S.A.', riskScore: 12 });
+      expect(asked('MX')).toBe('');
+      expect(asked('CR')).toMatch(/_entities[\s\S]*riskScore/);
+    });
+  });
+
   describe('routing', () => {
     it('one request across countries: an MX officer sees a CR operator\'s shared fields, is denied its private ones, and sees all of an MX operator', async () => {
       const response = await gql(mra.gateways.MX.url, `{

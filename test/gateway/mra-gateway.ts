@@ -11,8 +11,8 @@ export interface MraGateways {
   readonly sent: Readonly<Record<'MX' | 'CR', RecordingProxy>>;
   /** Log lines the gateways wrote, parsed. */
   readonly logs: Record<string, unknown>[];
-  /** Another gateway on the same nodes, with extra settings. */
-  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiql?: GraphiQLPreset): Promise<RunningGateway>;
+  /** Another gateway on the same nodes, with extra settings; `beside` runs it beside its home node (asked in-process). */
+  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiql?: GraphiQLPreset, beside?: boolean): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -24,17 +24,18 @@ export async function startMraGateways(): Promise<MraGateways> {
   const log = jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const nodes = [{ country: 'MX', url: sent.MX.url }, { country: 'CR', url: sent.CR.url }];
   const extras: RunningGateway[] = [];
-  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiql?: GraphiQLPreset) => startGateway({
+  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiql?: GraphiQLPreset, beside = false) => startGateway({
     config: gatewayConfig({ home, nodes, listen: { port: 0 }, ...extra }),
     serviceToken: await cluster.token(home, 'admin'),
     log,
     ...(graphiql ? { graphiql } : {}),
+    ...(beside ? { homeNode: cluster.nodes[home] } : {}),
   });
   const gateways = { MX: await start('MX'), CR: await start('CR') };
   return {
     cluster, gateways, sent, logs,
-    startGateway: async (home, extra, graphiql) => {
-      const gateway = await start(home, extra, graphiql);
+    startGateway: async (home, extra, graphiql, beside) => {
+      const gateway = await start(home, extra, graphiql, beside);
       extras.push(gateway);
       return gateway;
     },
