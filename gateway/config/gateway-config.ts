@@ -36,6 +36,12 @@ export const gatewayConfigSchema = z.strictObject({
     allowArbitrary: z.boolean().default(false),
   }).optional(),
   graphiql: z.boolean().default(true),
+  /** OpenTelemetry traces (off by default): a span per request, jurisdiction step and node fetch, sent over OTLP/HTTP. */
+  tracing: z.strictObject({
+    enabled: z.boolean().default(false),
+    endpoint: url.default('http://127.0.0.1:4318/v1/traces'),
+    serviceName: z.string().min(1).default('mra-hub-gateway'),
+  }).default({ enabled: false, endpoint: 'http://127.0.0.1:4318/v1/traces', serviceName: 'mra-hub-gateway' }),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 }).superRefine((config, ctx) => {
   if (config.supergraph === undefined && config.nodes.length === 0 && config.subgraphs.length === 0) {

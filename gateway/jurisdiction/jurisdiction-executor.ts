@@ -1,6 +1,7 @@
 import { mapAsyncIterator } from '@graphql-tools/utils';
 import { parse, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgraphs/node/index.js';
+import { inSpan } from '../../subgraphs/telemetry/index.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
 import { ID_KEY, OWNER_KEY, publicOperatorDocument, TERMS_KEY } from './operator-selections.js';
@@ -43,10 +44,10 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     const mras = Array.isArray(terms) ? (terms as MraTermsView[]) : [];
     const plan = planOperatorFields(sites, (owner) => visibleFieldsUnder(mras, request.caller, owner), options.home, request.caller);
     const errors: GraphQLError[] = [...plan.denied];
-    await Promise.all([...plan.byTarget].map(async ([target, fetches]) => {
+    await Promise.all([...plan.byTarget].map(([target, fetches]) => inSpan(`jurisdiction: permitted fields from ${target}`, { 'mra.node': target, 'mra.operators': fetches.length }, async () => {
       const client = clientOf(target) ?? unknownNode(target);
       errors.push(...await fetchOperatorFields(client, fetches, parts, variables, request.authorization));
-    }));
+    })));
     for (const site of sites) {
       Reflect.deleteProperty(site.object, ID_KEY);
       Reflect.deleteProperty(site.object, OWNER_KEY);
@@ -83,8 +84,9 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
       });
     }
     if (!touched) return home.query(request, request.authorization);
-    return home.query(first, request.authorization).then((result) =>
-      complete(result, request, parts, (result.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY]));
+    return inSpan('jurisdiction: public fields and MRA terms from the home replica', { 'mra.node': options.home }, () => home.query(first, request.authorization))
+      .then((result) => inSpan('jurisdiction: decide and fetch', {}, () =>
+        complete(result, request, parts, (result.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY])));
   };
 }
 

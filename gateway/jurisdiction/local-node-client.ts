@@ -1,6 +1,7 @@
 import { isAsyncIterable, mapAsyncIterator } from '@graphql-tools/utils';
 import { execute, subscribe, type ExecutionResult, type GraphQLError } from 'graphql';
 import { assertMayExecute, buildNodeSchema, maskError, toGraphQLError, type CountryNode, type NodeContext } from '../../subgraphs/node/index.js';
+import { inSpan } from '../../subgraphs/telemetry/index.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
 
 /**
@@ -26,13 +27,15 @@ export async function localNodeClient(node: CountryNode): Promise<NodeClient> {
   return {
     country: node.country,
     url: 'in-process',
-    async query(request, authorization) {
-      const context = await contextFor(request, authorization);
-      if ('errors' in context) return context;
-      return masked(await execute({
-        schema, document: request.document, variableValues: request.variables ?? {},
-        operationName: request.operationName ?? null, contextValue: context,
-      }));
+    query(request, authorization) {
+      return inSpan(`mra-hub node ${node.country} (in-process)`, { 'mra.node': node.country }, async () => {
+        const context = await contextFor(request, authorization);
+        if ('errors' in context) return context;
+        return masked(await execute({
+          schema, document: request.document, variableValues: request.variables ?? {},
+          operationName: request.operationName ?? null, contextValue: context,
+        }));
+      });
     },
     subscribe(request, authorization) {
       return deferred(async () => {

@@ -2,6 +2,8 @@ import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { print, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { SpanKind } from '@opentelemetry/api';
+import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
 
 export interface NodeRequest {
@@ -25,17 +27,19 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
     timeout: timeoutMs,
     headers: (request): Record<string, string> => {
       const authorization = (request?.context as { authorization?: string } | undefined)?.authorization;
-      return authorization ? { authorization } : {};
+      return { ...traceHeaders(), ...(authorization ? { authorization } : {}) };
     },
   });
   const wsUrl = url.replace(/^http/, 'ws');
   return {
     country,
     url,
-    async query(request, authorization) {
-      const result = await http({ ...request, context: { authorization } });
-      if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
-      return answeredByNode(result) ? result : { errors: [unavailable(country)] };
+    query(request, authorization) {
+      return inSpan(`fetch from ${country}'s node`, { 'mra.node': country, 'server.address': url }, async () => {
+        const result = await http({ ...request, context: { authorization } });
+        if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
+        return answeredByNode(result) ? result : { errors: [unavailable(country)] };
+      }, SpanKind.CLIENT);
     },
     subscribe(request, authorization) {
       const client = createClient({

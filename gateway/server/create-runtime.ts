@@ -5,7 +5,7 @@ import type { GraphQLParams } from 'graphql-yoga';
 import type { GatewayConfig } from '../config/index.js';
 import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
-import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, type Logger } from '../observability/index.js';
+import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
 import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller } from '../security/index.js';
 import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
@@ -45,6 +45,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(logging, registry), useReadiness(home)];
+  if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   if (home && config.home) {
     const schema = await buildNodeSchema();
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });

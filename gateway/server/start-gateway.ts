@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import type { CountryNode } from '../../subgraphs/node/index.js';
+import { setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
@@ -50,7 +51,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
   });
   // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
-  const server = createServer(config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES }));
+  // Load the supergraph now: HTTP requests would load it on first use, but websocket
+  // subscriptions skip that step and would find no schema.
+  await runtime.getSchema();
+  if (config.tracing.enabled) setupTracing({ serviceName: config.tracing.serviceName, endpoint: config.tracing.endpoint });
+  const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES });
+  const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);
   await new Promise<void>((resolve, reject) => {

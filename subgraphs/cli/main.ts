@@ -9,6 +9,7 @@ const program = new Command('mra-hub')
   .exitOverride();
 
 registerCommands(program);
+await traceServersFromEnv(process.argv[2]);
 
 try {
   await program.parseAsync(process.argv);
@@ -36,4 +37,16 @@ async function userErrorMessage(error: unknown): Promise<string | undefined> {
   if (isLedgerError(error)) return `${error.code}: ${error.message}`;
   if (error instanceof GatewayConfigError || error instanceof SimulationError) return error.message;
   return undefined;
+}
+
+/**
+ * Servers (node, gateway, demo) send OpenTelemetry traces when the standard variable
+ * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set; a gateway can also
+ * switch them on in its config. Loaded only then.
+ */
+async function traceServersFromEnv(command: string | undefined): Promise<void> {
+  if (!command || !['node', 'gateway', 'demo'].includes(command)) return;
+  const { setupTracing, tracesEndpointFromEnv } = await import('../telemetry/index.js');
+  const endpoint = tracesEndpointFromEnv();
+  if (endpoint) setupTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `mra-hub-${command}`, endpoint });
 }

@@ -125,6 +125,16 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       expect(codesByPath(event ?? { status: 0 })).toEqual({ 'operatorStatusChanged.operator.taxId': 'FORBIDDEN' });
     });
 
+    it('regression: a fresh gateway\'s very first operation may be a subscription (the supergraph is loaded at start)', async () => {
+      const fresh = await mra.startGateway('MX');
+      const subscriber = subscribe(fresh.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));
+      await subscriber.ready;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      subscriber.close();
+      expect(subscriber.failure()).toBeNull();
+      expect(subscriber.events).toEqual([]);
+    });
+
     it('leaving the subscription at the gateway closes the gateway\'s subscription to the node', async () => {
       await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => 'from the previous spec');
       const subscriber = subscribe(mra.gateways.MX.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));

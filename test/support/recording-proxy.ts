@@ -25,7 +25,7 @@ export async function recordingProxy(targetUrl: string): Promise<RecordingProxy>
       bodies.push(body);
       try {
         const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'accept', 'authorization']) {
+        for (const name of ['content-type', 'accept', 'authorization', 'traceparent', 'tracestate']) {
           const value = req.headers[name];
           if (typeof value === 'string') headers[name] = value;
         }

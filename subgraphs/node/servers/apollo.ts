@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { tracedHandler } from '../../telemetry/index.js';
 import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
@@ -18,7 +19,7 @@ import { authorizationFrom, type RunningServer, type ServeOptions } from './runn
 export async function serveWithApollo(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
   const schema = await buildNodeSchema();
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer(tracedHandler(`mra-hub node ${node.country}`, { 'mra.node': node.country, 'mra.stack': 'apollo' }, app));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const ws = useServer<Record<string, unknown>, Record<string, unknown>>({
     schema,

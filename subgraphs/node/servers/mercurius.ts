@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
 import Fastify from 'fastify';
 import type { GraphQLError } from 'graphql';
 import mercurius from 'mercurius';
+import { tracedHandler } from '../../telemetry/index.js';
 import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { httpStatusOf, maskError } from '../errors.js';
@@ -10,7 +12,10 @@ import { authorizationFrom, type RunningServer, type ServeOptions } from './runn
 /** Serves a node with mercurius on fastify; subscriptions over graphql-ws. */
 export async function serveWithMercurius(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
   const schema = await buildNodeSchema();
-  const app = Fastify({ logger: false });
+  const app = Fastify({
+    logger: false,
+    serverFactory: (handler) => createServer(tracedHandler(`mra-hub node ${node.country}`, { 'mra.node': node.country, 'mra.stack': 'mercurius' }, handler)),
+  });
   app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
   await app.register(mercurius, {
     schema,

@@ -1,0 +1,46 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+export interface TracingOptions {
+  /** `service.name` of this process's spans (mra-hub-gateway, mra-hub-node-MX, ...). */
+  readonly serviceName: string;
+  /** The OTLP/HTTP traces endpoint, e.g. http://127.0.0.1:4318/v1/traces. */
+  readonly endpoint: string;
+}
+
+export interface Tracing {
+  /** Sends every finished span now. */
+  flush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+let installed: Tracing | undefined;
+
+/**
+ * Turns OpenTelemetry tracing on for this process: spans batched to an OTLP/HTTP collector,
+ * W3C `traceparent` propagation, and an async-local context so a span follows its request
+ * through every await. Off unless called (the API is then a no-op). Once per process: a second
+ * call returns the first setup (a process running a gateway beside its nodes shares one).
+ */
+export function setupTracing(options: TracingOptions): Tracing {
+  if (installed) return installed;
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: options.endpoint }), { scheduledDelayMillis: 500 })],
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  installed = { flush: () => provider.forceFlush(), shutdown: () => provider.shutdown() };
+  return installed;
+}
+
+/** The standard OpenTelemetry variables: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+export function tracesEndpointFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  return env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` : undefined;
+}
