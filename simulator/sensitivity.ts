@@ -1,5 +1,5 @@
 import { HEADLINE, type MetricName } from './metric-names.js';
-import { summarise, type MetricSummary, type PointRuns } from './sweep.js';
+import { summarise, withinDomain, type MetricSummary, type PointRuns } from './sweep.js';
 
 /** One swept point: its parameter values and its per-seed runs (seeds in the same order for every point). */
 export interface SweptPoint {
@@ -43,7 +43,7 @@ export function sensitivity(points: readonly SweptPoint[], mechanisms: readonly 
             return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
           });
         };
-        const byValue = values.map((value) => ({ value, summary: summarise(perSeed(value).filter((x): x is number => x !== null)) }));
+        const byValue = values.map((value) => ({ value, summary: withinDomain(summarise(perSeed(value).filter((x): x is number => x !== null)), metric) }));
         const [lo, hi] = [perSeed(values[0] as number), perSeed(values[values.length - 1] as number)];
         const diffs = lo.flatMap((a, i) => (a === null || hi[i] === null || hi[i] === undefined ? [] : [(hi[i] as number) - a]));
         const [first, last] = [byValue[0]?.summary.mean ?? null, byValue[byValue.length - 1]?.summary.mean ?? null];

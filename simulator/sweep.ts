@@ -1,5 +1,5 @@
 import { SimulationError } from './errors.js';
-import { METRICS, type MechanismMetrics, type MetricName } from './metric-names.js';
+import { METRIC_UNITS, METRICS, type MechanismMetrics, type MetricName } from './metric-names.js';
 
 export interface MetricSummary {
   readonly n: number;
@@ -25,11 +25,18 @@ export function summarise(values: readonly number[]): MetricSummary {
 /** Per-seed metric tables of one sweep point: mechanism → metrics, one entry per seed. */
 export type PointRuns = readonly Readonly<Record<string, MechanismMetrics>>[];
 
-/** Mean and confidence interval of every metric of every mechanism over the seeds. */
+/** An interval cut to what the metric can be: no negative counts or delays, no share above 1. */
+export function withinDomain(s: MetricSummary, metric: MetricName): MetricSummary {
+  if (!s.ci95) return s;
+  const high = METRIC_UNITS[metric] === 'share' ? Math.min(1, s.ci95[1]) : s.ci95[1];
+  return { ...s, ci95: [Math.max(0, s.ci95[0]), high] };
+}
+
+/** Mean and confidence interval (within the metric's domain) of every metric of every mechanism over the seeds. */
 export function summariseRuns(runs: PointRuns, mechanisms: readonly string[]): Record<string, Record<MetricName, MetricSummary>> {
   return Object.fromEntries(mechanisms.map((mechanism) => [
     mechanism,
-    Object.fromEntries(METRICS.map((metric) => [metric, summarise(runs.flatMap((r) => value(r[mechanism]?.[metric])))])) as Record<MetricName, MetricSummary>,
+    Object.fromEntries(METRICS.map((metric) => [metric, withinDomain(summarise(runs.flatMap((r) => value(r[mechanism]?.[metric]))), metric)])) as Record<MetricName, MetricSummary>,
   ]));
 }
 

@@ -5,7 +5,7 @@ export interface Axis {
 }
 
 const DURATION_TICKS: [number, string][] = [
-  [1, '1 s'], [10, '10 s'], [60, '1 min'], [600, '10 min'], [3600, '1 h'], [36_000, '10 h'], [86_400, '1 day'], [864_000, '10 days'], [8_640_000, '100 days'],
+  [1, '1 s'], [10, '10 s'], [60, '1 min'], [600, '10 min'], [3600, '1 h'], [86_400, '1 day'], [864_000, '10 days'], [8_640_000, '100 days'],
 ];
 
 /** A "nice" step (1, 2 or 5 × 10^k) giving about five ticks up to `max`. */

@@ -17,7 +17,7 @@ export interface LineChartOptions {
 }
 
 const COLOURS = ['#2b6cb0', '#c05621', '#2f855a', '#6b46c1', '#b7791f', '#4a5568'];
-const [W, H, LEFT, TOP, PW, PH] = [860, 340, 80, 30, 560, 240];
+const [W, H, LEFT, TOP, PW, PH] = [900, 340, 80, 30, 520, 240];
 
 /** A metric against a swept parameter, one line per mechanism, each point with its 95% interval. */
 export function lineChart(series: readonly Series[], o: LineChartOptions): string {

@@ -2,7 +2,7 @@ import { METRIC_UNITS, METRICS } from '../metric-names.js';
 import type { SimulationResult } from '../output/result.js';
 import { assumptions } from './assumptions.js';
 import { caveats } from './caveats.js';
-import { number } from './format.js';
+import { formatterOf } from './tables.js';
 import { basePoint, findings, keyMessage, label, stat, tradeOff, withCi } from './summary.js';
 
 /** The same report as Markdown, for e-mail, wikis and diffs. */
@@ -17,7 +17,7 @@ export function renderMarkdown(result: SimulationResult): string {
     '## What changes', '', ...findings(result).map((f) => `- ${f}`), '',
     '## All figures', '',
     `| metric (unit) | ${ms.map(label).join(' | ')} |`, `|---|${ms.map(() => '---:').join('|')}|`,
-    ...METRICS.map((metric) => `| ${metric} (${METRIC_UNITS[metric]}) | ${ms.map((m) => withCi(stat(s, m, metric), (v) => number(v, 3))).join(' | ')} |`), '',
+    ...METRICS.map((metric) => `| ${metric} (${METRIC_UNITS[metric]}) | ${ms.map((m) => withCi(stat(s, m, metric), formatterOf(metric))).join(' | ')} |`), '',
     '## Assumptions and sources', '', '| parameter | value | source |', '|---|---|---|',
     ...assumptions(scenario).map((a) => `| ${a.parameter} | ${a.value} | ${a.source} |`), '',
     '## Caveats', '', ...caveats(result).map((c) => `- ${c}`), '',

@@ -26,10 +26,11 @@ export const label = (m: string): string => LABELS[m] ?? m;
 export const stat = (s: Summary, m: string, metric: MetricName): MetricSummary | undefined => s[m]?.[metric];
 export const mean = (s: Summary, m: string, metric: MetricName): number | null => stat(s, m, metric)?.mean ?? null;
 
-/** "17 s (95% CI 16 s–18 s)", or the value alone for one seed; `missing` when not reached. */
+/** "17 s (95% CI 16 s to 18 s)", or the value alone (one seed, or no spread); `missing` when not reached. */
 export function withCi(s: MetricSummary | undefined, format: (v: number) => string, missing = 'n/a'): string {
   if (!s || s.mean === null) return missing;
-  return s.ci95 ? `${format(s.mean)} (95% CI ${format(s.ci95[0])}–${format(s.ci95[1])})` : format(s.mean);
+  if (!s.ci95 || (s.ci95[0] === s.mean && s.ci95[1] === s.mean)) return format(s.mean);
+  return `${format(s.mean)} (95% CI ${format(s.ci95[0])} to ${format(s.ci95[1])})`;
 }
 
 const delay = (s: Summary, m: string, metric: 'propagation_p50_s' | 'propagation_p95_s') => withCi(stat(s, m, metric), duration, 'not reached by the end of the run');
