@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../subgraphs/config/package-root.js';
 import { canonicalJson } from '../subgraphs/ledger/index.js';
 import type { Scenario } from './scenario-schema.js';
 
@@ -19,14 +21,12 @@ export interface Provenance {
   readonly baseline: string;
 }
 
-const ROOT = new URL('../', import.meta.url);
+const ROOT = packageRoot(import.meta.dirname);
 
 /** `mra-hub@0.1.0+<commit>`; MRA_HUB_CODE_VERSION overrides it (for builds without git). */
 export function codeVersion(): string {
   if (process.env.MRA_HUB_CODE_VERSION) return process.env.MRA_HUB_CODE_VERSION;
-  // From sources the package file is one folder up; from a compiled build (dist/simulator), two.
-  const file = [new URL('package.json', ROOT), new URL('../package.json', ROOT)].find((u) => existsSync(u));
-  const { version } = file ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }) : { version: '0.0.0' };
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   try {
     const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return `mra-hub@${version}+${commit}`;
