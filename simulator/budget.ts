@@ -1,7 +1,7 @@
 import { SimulationError } from './errors.js';
 import type { Scenario } from './scenario-schema.js';
 
-/** The default budget: simulated events per seed (about 12 s and 1.5 GB at ×8 CADENA is 80 M). */
+/** The default budget: simulated events per seed (×8 CADENA is about 80 M: some 30 s and 450 MB on a busy 2-core machine). */
 export const DEFAULT_MAX_EVENTS = 100_000_000;
 
 /**
