@@ -18,6 +18,37 @@ export interface SensitivityRow {
   readonly effect: MetricSummary;
   /** Relative change of the metric per relative change of the parameter (between the extremes). */
   readonly elasticity: number | null;
+  /** Spearman rank correlation between the parameter and the metric over every (point, seed): fits Latin hypercubes too. */
+  readonly rankCorrelation: number | null;
+}
+
+/** Ranks with ties averaged. */
+function ranks(xs: readonly number[]): number[] {
+  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j += 1;
+    for (let k = i; k <= j; k++) out[(order[k] as readonly [number, number])[1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Spearman's rho: Pearson correlation of the ranks; null without spread. */
+export function spearman(xs: readonly number[], ys: readonly number[]): number | null {
+  if (xs.length < 3) return null;
+  const [rx, ry] = [ranks(xs), ranks(ys)];
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(rx), mean(ry)];
+  let [sxy, sxx, syy] = [0, 0, 0];
+  rx.forEach((x, i) => {
+    const y = ry[i] as number;
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  });
+  return sxx === 0 || syy === 0 ? null : Math.round((sxy / Math.sqrt(sxx * syy)) * 1000) / 1000;
 }
 
 /**
@@ -50,7 +81,12 @@ export function sensitivity(points: readonly SweptPoint[], mechanisms: readonly 
         const [x0, x1] = [values[0] as number, values[values.length - 1] as number];
         const elasticity = first === null || last === null || first + last === 0 || x0 + x1 === 0
           ? null : Math.round(((last - first) / ((last + first) / 2) / ((x1 - x0) / ((x1 + x0) / 2))) * 1000) / 1000;
-        rows.push({ parameter, mechanism, metric, byValue, effect: summarise(diffs), elasticity });
+        const pairs = points.flatMap((p) => p.runs.flatMap((r) => {
+          const y = r[mechanism]?.[metric];
+          return typeof y === 'number' ? [[p.params[parameter] as number, y] as const] : [];
+        }));
+        const rankCorrelation = spearman(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+        rows.push({ parameter, mechanism, metric, byValue, effect: summarise(diffs), elasticity, rankCorrelation });
       }
     }
   }

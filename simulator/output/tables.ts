@@ -55,10 +55,10 @@ export function pairedCsv(r: SimulationResult): string {
 
 /** Sensitivity of each headline metric to each swept parameter: one row per parameter value. */
 export function sensitivityCsv(r: SimulationResult): string {
-  const rows: (string | number | null | undefined)[][] = [['parameter', 'mechanism', 'metric', 'unit', 'value', 'n', 'mean', 'ci95_low', 'ci95_high', 'effect_lowest_to_highest', 'effect_ci95_low', 'effect_ci95_high', 'elasticity']];
+  const rows: (string | number | null | undefined)[][] = [['parameter', 'mechanism', 'metric', 'unit', 'value', 'n', 'mean', 'ci95_low', 'ci95_high', 'effect_lowest_to_highest', 'effect_ci95_low', 'effect_ci95_high', 'elasticity', 'spearman_rho']];
   for (const s of r.sensitivity) {
     for (const v of s.byValue) {
-      rows.push([s.parameter, s.mechanism, s.metric, METRIC_UNITS[s.metric], v.value, v.summary.n, v.summary.mean, v.summary.ci95?.[0], v.summary.ci95?.[1], s.effect.mean, s.effect.ci95?.[0], s.effect.ci95?.[1], s.elasticity]);
+      rows.push([s.parameter, s.mechanism, s.metric, METRIC_UNITS[s.metric], v.value, v.summary.n, v.summary.mean, v.summary.ci95?.[0], v.summary.ci95?.[1], s.effect.mean, s.effect.ci95?.[0], s.effect.ci95?.[1], s.elasticity, s.rankCorrelation]);
     }
   }
   return csv(rows);

@@ -2,7 +2,7 @@ import type { SimulationResult } from '../output/result.js';
 import { caveats } from './caveats.js';
 import { pointCharts, sweepCharts } from './charts.js';
 import { escapeHtml } from './format.js';
-import { basePoint, findings, keyMessage, tradeOff } from './summary.js';
+import { basePoint, findings, keyMessage, label, tradeOff } from './summary.js';
 import { assumptionsTable, figuresTable, pairedTable, sensitivityTable, tradeOffTable } from './tables.js';
 
 export const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:1.5rem auto;padding:0 1rem;color:#1a202c;line-height:1.5}
@@ -36,7 +36,7 @@ ${tradeOffTable(result, s)}
 <ul class="findings">${findings(result).map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}</ul>
 <h2>Charts</h2>
 ${pointCharts(result, s).join('\n')}
-<h2>Against ${escapeHtml(p.baseline)}, world by world</h2>
+<h2>Against ${escapeHtml(label(p.baseline))}, world by world</h2>
 <p>Differences measured seed by seed on identical worlds (paired), with 95% confidence intervals.</p>
 ${pairedTable(result)}
 ${sweep}

@@ -41,9 +41,10 @@ export function pairedTable(result: SimulationResult): string {
 
 /** How much each headline metric moves from the lowest to the highest value of each swept parameter. */
 export function sensitivityTable(result: SimulationResult): string {
-  return table(['parameter', 'mechanism', 'metric', 'lowest → highest value', 'change (paired, 95% CI)', 'elasticity'], result.sensitivity.map((r) => [
+  return table(['parameter', 'mechanism', 'metric', 'lowest → highest value', 'change (paired, 95% CI)', 'elasticity', 'rank correlation'], result.sensitivity.map((r) => [
     r.parameter, label(r.mechanism), `${r.metric} (${METRIC_UNITS[r.metric]})`,
     `${r.byValue[0]?.value} → ${r.byValue[r.byValue.length - 1]?.value}`, withCi(r.effect, signed(fmt(r.metric))), r.elasticity === null ? 'n/a' : number(r.elasticity, 2),
+    r.rankCorrelation === null ? 'n/a' : number(r.rankCorrelation, 2),
   ]), 'sensitivity');
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planSimulation, simulate } from '../../simulator/index.js';
+import { spearman } from '../../simulator/sensitivity.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const FILE = join(import.meta.dirname, '..', '..', 'simulator', 'scenarios', 'cadena-mx-cr.yaml');
@@ -52,6 +53,7 @@ describe('simulator research workflow: sweeps, paired differences, sensitivity, 
     expect(Number(ledger[1]?.[6])).toBeGreaterThan(Number(ledger[0]?.[6]));
     expect(Number(ledger[0]?.[9])).toBeGreaterThan(10); // the paired effect: + tens of seconds
     expect(Number(ledger[0]?.[10])).toBeGreaterThan(0); // its interval excludes zero
+    expect(Number(ledger[0]?.[13])).toBeGreaterThan(0.5); // Spearman's rho over every (point, seed)
     const email = rows.find((r) => r[0] === 'ledger.pollSeconds' && r[1] === 'email-monthly' && r[2] === 'propagation_p50_s');
     expect(Number(email?.[9])).toBe(0);
   });
@@ -82,6 +84,13 @@ describe('simulator research workflow: sweeps, paired differences, sensitivity, 
     const checked = (JSON.parse(parallel.read('metrics.json')) as { perSeed: { metrics: Record<string, { declarations_checked: number }> }[] }).perSeed
       .reduce((sum, r) => sum + Object.values(r.metrics).reduce((s, m) => s + m.declarations_checked, 0), 0);
     expect(rows.length - 1).toBe(checked);
+  });
+
+  it('Spearman\'s rank correlation handles ties and needs spread', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 45])).toBe(1);
+    expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1);
+    expect(spearman([5, 5, 60, 60], [1, 2, 3, 4])).toBeCloseTo(0.894, 3);
+    expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
   });
 
   it('a Latin-hypercube design samples each range once per stratum', () => {
