@@ -41,6 +41,18 @@ describe('simulator world: faults arrive at random from rates, alongside fixed w
   });
 });
 
+describe('simulator world: random partitions cut two countries apart from rates too', () => {
+  it('partitions at 6 a year appear as events and stall a two-validator ledger while they last', async () => {
+    const world = { ...miniWorld(), days: 365, mechanisms: ['shared-ledger'], faults: { randomPartitions: [{ between: ['MX', 'CR'], perYear: 6, meanRepairHours: 12 }] } };
+    world.statusChanges = { ...world.statusChanges, suspensionsPerAeoYear: 0.1 };
+    const { events, metrics } = await runMini(world, 3);
+    const cuts = events.filter((e) => e.type === 'partition' && e.random === true);
+    expect(cuts.length).toBeGreaterThan(1);
+    const hours = cuts.reduce((sum, e) => sum + (e.hours as number), 0);
+    expect(metrics['shared-ledger']?.ledger_stalled_s as number).toBeCloseTo(hours * 3600, -1);
+  });
+});
+
 describe('simulator model: the monthly e-mail goes out at a set time', () => {
   it('sent on the 1st at 14:00 and processed in exactly one day, a change arrives at 14:00', async () => {
     const world = { ...miniWorld(), mechanisms: ['email-monthly'], email: { dayOfMonth: 1, sendAt: '14:00', processingDays: [1, 1], retryMinutes: 30, forgedAcceptedShare: 1 } };
