@@ -1,21 +1,14 @@
 import type { DeclarationStream } from './declarations.js';
 import type { Faults } from './faults.js';
+import { kmQuantile } from './kaplan-meier.js';
 import type { Propagation } from './mechanisms/index.js';
+import type { MechanismMetrics } from './metric-names.js';
 import { StatusTimeline } from './status-timeline.js';
 import type { World } from './world.js';
 
-/** Every metric a run reports for one mechanism (the order is the CSV's). */
-export const METRICS = [
-  'propagation_p50_s', 'propagation_p95_s', 'propagation_max_s', 'undelivered_changes',
-  'declarations_total', 'declarations_checked', 'benefits_granted', 'exposure_declarations', 'benefits_missed',
-  'inspections_avoided', 'clearance_hours_saved', 'availability_during_faults',
-  'tampering_attempts', 'tampering_detected', 'tampering_accepted',
-  'messages', 'bytes', 'node_queries', 'node_mismatches',
-] as const;
-export type MetricName = (typeof METRICS)[number];
-/** null: not applicable in this scenario (e.g. availability when nothing failed). */
-export type MechanismMetrics = Record<MetricName, number | null>;
+export { HEADLINE, METRIC_UNITS, METRICS, type MechanismMetrics, type MetricName } from './metric-names.js';
 
+/** The q-quantile of sorted values (nearest rank). */
 export function quantile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
@@ -23,51 +16,86 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 
 const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
-/** Computes a mechanism's metrics from what it delivered and the shared declaration stream. */
-export function measure(world: World, faults: Faults, truth: StatusTimeline, declarations: DeclarationStream, run: Propagation): MechanismMetrics {
-  const delays = run.deliveries.flatMap((d) => (d.at === null ? [] : [d.at - (world.changes[d.change]?.at ?? 0)])).sort((a, b) => a - b);
-  const view = StatusTimeline.delivered(world, run.deliveries);
+/**
+ * A mechanism's metrics, all measured in the run: delays with undelivered changes as censored
+ * observations; per declaration, whether the partner's look-up was answered (its own system up),
+ * whether benefits were granted, and whether it was inspected (one shared draw per declaration
+ * against the rate that applied, so mechanisms are compared on the same luck).
+ */
+/** One checked declaration under one mechanism (the declaration-level table, on request). */
+export interface DeclarationRow {
+  readonly t: number;
+  readonly importer: string;
+  readonly aeoId: string;
+  readonly actual: string;
+  readonly seen: string;
+  readonly granted: boolean;
+  readonly inspected: boolean;
+}
+
+export function measure(world: World, faults: Faults, truth: StatusTimeline, declarations: DeclarationStream, run: Propagation, detail?: DeclarationRow[]): MechanismMetrics {
+  const observations = run.deliveries.map((d) => {
+    const made = world.changes[d.change]?.at ?? 0;
+    return d.at === null ? { time: world.horizon - made, delivered: false } : { time: d.at - made, delivered: true };
+  });
+  const view = StatusTimeline.delivered(world, run.deliveries, run.records);
   const { aeoRate, nonAeoRate, inspectedMinutes, clearedMinutes } = world.scenario.inspection;
-  let granted = 0;
-  let exposure = 0;
-  let missed = 0;
-  let duringFaults = 0;
-  let accurateDuringFaults = 0;
+  const c = { granted: 0, exposure: 0, missed: 0, forged: 0, answered: 0, faultLookups: 0, faultAnswered: 0, faultAccurate: 0, inspections: 0, avoided: 0, skipped: 0 };
   for (let i = 0; i < declarations.times.length; i++) {
     const t = declarations.times[i] as number;
     const op = world.operators[declarations.operator[i] as number];
     const importer = declarations.importer[i] as string;
     if (!op) continue;
     const actual = truth.statusAt('*', op.aeoId, t);
-    const seen = view.statusAt(importer, op.aeoId, t);
-    if (seen === 'ACTIVE') {
-      granted += 1;
-      if (actual !== 'ACTIVE') exposure += 1;
+    const answered = !faults.isDown(importer, t);
+    const seen = answered ? view.recordAt(importer, op.aeoId, t) : { status: 'UNKNOWN', forged: false };
+    const granted = seen.status === 'ACTIVE';
+    const u = declarations.inspectionDraw[i] as number;
+    if (answered) c.answered += 1;
+    if (seen.forged) c.forged += 1;
+    if (granted) {
+      c.granted += 1;
+      if (actual !== 'ACTIVE') c.exposure += 1;
     } else if (actual === 'ACTIVE') {
-      missed += 1;
+      c.missed += 1;
+    }
+    const inspected = u < (granted ? aeoRate : nonAeoRate);
+    if (inspected) c.inspections += 1;
+    detail?.push({ t, importer, aeoId: op.aeoId, actual, seen: seen.status, granted, inspected });
+    if (granted && u >= aeoRate && u < nonAeoRate) {
+      if (actual === 'ACTIVE') c.avoided += 1;
+      else c.skipped += 1;
     }
     if (faults.duringFault(t)) {
-      duringFaults += 1;
-      if (seen === actual) accurateDuringFaults += 1;
+      c.faultLookups += 1;
+      if (answered) c.faultAnswered += 1;
+      if (seen.status === actual) c.faultAccurate += 1;
     }
   }
-  const avoided = granted * (nonAeoRate - aeoRate);
+  const checked = declarations.times.length;
+  const delivered = observations.filter((o) => o.delivered).length;
   return {
-    propagation_p50_s: round(quantile(delays, 0.5)),
-    propagation_p95_s: round(quantile(delays, 0.95)),
-    propagation_max_s: round(delays.at(-1) ?? null),
-    undelivered_changes: run.deliveries.filter((d) => d.at === null).length,
+    propagation_p50_s: round(kmQuantile(observations, 0.5)),
+    propagation_p95_s: round(kmQuantile(observations, 0.95)),
+    delivered_share: observations.length === 0 ? null : round(delivered / observations.length, 4),
+    undelivered_changes: observations.length - delivered,
     declarations_total: declarations.total,
-    declarations_checked: declarations.times.length,
-    benefits_granted: granted,
-    exposure_declarations: exposure,
-    benefits_missed: missed,
-    inspections_avoided: round(avoided, 1),
-    clearance_hours_saved: round((avoided * (inspectedMinutes - clearedMinutes)) / 60, 1),
-    availability_during_faults: duringFaults === 0 ? null : round(accurateDuringFaults / duringFaults, 4),
+    declarations_checked: checked,
+    lookups_answered_share: checked === 0 ? null : round(c.answered / checked, 4),
+    availability_during_faults: c.faultLookups === 0 ? null : round(c.faultAnswered / c.faultLookups, 4),
+    accuracy_during_faults: c.faultLookups === 0 ? null : round(c.faultAccurate / c.faultLookups, 4),
+    benefits_granted: c.granted,
+    exposure_declarations: c.exposure,
+    benefits_missed: c.missed,
+    forged_effect_declarations: c.forged,
+    inspections: c.inspections,
+    inspections_avoided: c.avoided,
+    inspections_skipped_by_suspended: c.skipped,
+    clearance_hours_saved: round((c.avoided * (inspectedMinutes - clearedMinutes)) / 60, 1),
     tampering_attempts: run.tampering.attempts,
     tampering_detected: run.tampering.detected,
     tampering_accepted: run.tampering.accepted,
+    ledger_stalled_s: round(run.stalledSeconds),
     messages: run.messages,
     bytes: run.bytes,
     node_queries: run.nodeQueries,

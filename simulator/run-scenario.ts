@@ -1,39 +1,54 @@
 import { drawDeclarations } from './declarations.js';
 import { Faults } from './faults.js';
+import { planForgeries } from './forgeries.js';
 import { propagate, type MechanismContext } from './mechanisms/index.js';
-import { measure, type MechanismMetrics } from './metrics.js';
+import { measure, type DeclarationRow, type MechanismMetrics } from './metrics.js';
 import type { MechanismName, Scenario } from './scenario-schema.js';
 import { StatusTimeline } from './status-timeline.js';
 import { buildWorld } from './world.js';
 
 /** One line of events.jsonl; `t` is seconds since the scenario start (virtual time). */
-export type SimEvent = Readonly<Record<string, string | number | null>> & { readonly seed: number; readonly type: string };
+export type SimEvent = Readonly<Record<string, string | number | boolean | null>> & { readonly seed: number; readonly type: string };
 
 export interface SeedRun {
   readonly seed: number;
   readonly metrics: Readonly<Record<string, MechanismMetrics>>;
   readonly events: readonly SimEvent[];
+  /** Per mechanism, one row per checked declaration (only when asked for). */
+  readonly declarations?: Readonly<Record<string, readonly DeclarationRow[]>>;
+}
+
+export interface RunSeedOptions {
+  readonly onMechanism?: (name: MechanismName) => void;
+  readonly declarations?: boolean;
 }
 
 /**
- * Replays one seed: builds the world once, then runs every mechanism on that same world and the
- * same declarations, so differences between mechanisms come from the mechanisms alone.
+ * Replays one seed: builds the world, its faults and forgeries once, then runs every mechanism on
+ * that same world and the same declarations, so differences come from the mechanisms alone.
  */
-export async function runSeed(scenario: Scenario, seed: number, onMechanism: (name: MechanismName) => void = () => {}): Promise<SeedRun> {
+export async function runSeed(scenario: Scenario, seed: number, options: RunSeedOptions = {}): Promise<SeedRun> {
   const world = buildWorld(scenario, seed);
-  const faults = new Faults(scenario);
+  const faults = new Faults(scenario, seed);
   const countries = [...world.byCountry.keys()];
-  const ctx: MechanismContext = { world, faults, partnersOf: (c) => countries.filter((p) => p !== c) };
   const truth = StatusTimeline.truth(world);
+  const forgeries = planForgeries(world, truth);
+  const ctx: MechanismContext = { world, faults, truth, forgeries, partnersOf: (c) => countries.filter((p) => p !== c) };
   const declarations = drawDeclarations(world);
   const events: SimEvent[] = world.changes.map((c) => ({ seed, type: 'status-change', t: round(c.at), aeoId: c.aeoId, country: c.country, kind: c.kind, reason: c.reason }));
-  for (const o of scenario.faults.outages) events.push({ seed, type: 'outage', t: o.fromDay * 86_400, target: o.target, hours: o.hours });
-  for (const p of scenario.faults.partitions) events.push({ seed, type: 'partition', t: p.fromDay * 86_400, between: p.between.join('-'), hours: p.hours });
+  for (const f of faults.events) {
+    const where: Record<string, string> = f.kind === 'outage' ? { target: f.target } : { between: f.between.join('-') };
+    events.push({ seed, type: f.kind, t: round(f.window.from), ...where, hours: round((f.window.to - f.window.from) / 3600), random: f.random });
+  }
+  for (const f of forgeries) events.push({ seed, type: 'forgery', t: round(f.at), tamperer: f.tamperer, aeoId: f.aeoId, claim: f.claim });
   const metrics: Record<string, MechanismMetrics> = {};
+  const detail: Record<string, DeclarationRow[]> = {};
   for (const mechanism of scenario.mechanisms) {
-    onMechanism(mechanism);
+    options.onMechanism?.(mechanism);
     const run = await propagate(mechanism, ctx);
-    metrics[mechanism] = measure(world, faults, truth, declarations, run);
+    const rows: DeclarationRow[] | undefined = options.declarations ? [] : undefined;
+    metrics[mechanism] = measure(world, faults, truth, declarations, run, rows);
+    if (rows) detail[mechanism] = rows;
     for (const d of run.deliveries) {
       const change = world.changes[d.change];
       if (!change) continue;
@@ -42,7 +57,7 @@ export async function runSeed(scenario: Scenario, seed: number, onMechanism: (na
     for (const [code, count] of Object.entries(run.tampering.byCode)) events.push({ seed, type: 'tampering-refused', mechanism, code, count });
     if (run.tampering.accepted > 0) events.push({ seed, type: 'tampering-accepted', mechanism, count: run.tampering.accepted });
   }
-  return { seed, metrics, events };
+  return { seed, metrics, events, ...(options.declarations ? { declarations: detail } : {}) };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -11,6 +11,8 @@ export interface SimOperator {
   readonly legalName: string;
   readonly city: string;
   readonly taxId: string;
+  /** Relative trade size: the operator's share of its country's partner declarations is proportional to it. */
+  readonly size: number;
 }
 
 export type ChangeKind = 'suspend' | 'reinstate' | 'revoke';
@@ -60,6 +62,8 @@ export function buildWorld(scenario: Scenario, seed: number): World {
     const faker = FAKERS[spec.locale] ?? fakerES;
     faker.seed(deriveSeed(seed, 'names', country));
     const rng = new Rng(seed, 'operators', country);
+    const sizes = new Rng(seed, 'sizes', country);
+    const { sizes: shape, paretoAlpha } = scenario.trade;
     const list: SimOperator[] = [];
     for (const role of OPERATOR_ROLES) {
       for (let i = 0; i < (spec.aeos[role] ?? 0); i++) {
@@ -69,6 +73,8 @@ export function buildWorld(scenario: Scenario, seed: number): World {
           legalName: `${faker.company.name()} ${SUFFIX[country] ?? 'S.A.'}`,
           city: faker.location.city(),
           taxId: taxIdFor(country, rng),
+          // Pareto sizes (x_min 1): a few firms lodge most declarations, as firm sizes follow Zipf.
+          size: shape === 'pareto' ? (1 - sizes.next()) ** (-1 / paretoAlpha) : 1,
         });
       }
     }

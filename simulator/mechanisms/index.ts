@@ -5,7 +5,7 @@ import { hub } from './hub.js';
 import { ledger } from './ledger.js';
 import type { MechanismContext, Propagation } from './types.js';
 
-export type { Delivery, MechanismContext, Propagation, TamperingOutcome } from './types.js';
+export type { Delivery, MechanismContext, Propagation, TamperingOutcome, ViewRecord } from './types.js';
 
 /** Runs one exchange mechanism on a world. */
 export async function propagate(mechanism: MechanismName, ctx: MechanismContext): Promise<Propagation> {

@@ -1,152 +1,142 @@
-import { execute, parse } from 'graphql';
-import { canonicalJson, InProcessBus, type ChainLog, type Command, type Entry, type Replica } from '../../subgraphs/ledger/index.js';
+import { canonicalJson, Replicator, type Command, type Entry, type Replica, type SigningKey } from '../../subgraphs/ledger/index.js';
 import { SimulationError } from '../errors.js';
-import { buildNodeSchema, CountryNode, type NodeContext } from '../../subgraphs/node/index.js';
 import { DAY } from '../faults.js';
-import { Rng } from '../random.js';
 import type { TruthChange } from '../world.js';
 import { buildLedgerNetwork } from './ledger-network.js';
+import { nodeLookups } from './ledger-lookups.js';
 import { Visibility } from './ledger-visibility.js';
-import { attemptForgeries } from './tamper.js';
-import type { Delivery, MechanismContext, Propagation, TamperingOutcome } from './types.js';
+import { SimLogNetwork } from './sim-chain-log.js';
+import { forge, offerForgery } from './tamper.js';
+import type { Delivery, MechanismContext, Propagation, ViewRecord } from './types.js';
 
-const POLL_BYTES = 350; // one poll: request and empty response, with headers
-const STATUS_QUERY = parse('query($id: String!) { operator(aeoId: $id) { status } }');
-
-function commandFor(change: TruthChange): Command {
-  const kind = change.kind === 'suspend' ? 'suspendAeo' : change.kind === 'reinstate' ? 'reinstateAeo' : 'revokeAeo';
-  return { kind, aeoId: change.aeoId, reason: change.reason };
-}
-
+const COMMAND = { suspend: 'suspendAeo', reinstate: 'reinstateAeo', revoke: 'revokeAeo' } as const;
 const STATUS_AFTER = { suspend: 'SUSPENDED', reinstate: 'ACTIVE', revoke: 'REVOKED' } as const;
+const commandFor = (c: TruthChange): Command => ({ kind: COMMAND[c.kind], aeoId: c.aeoId, reason: c.reason });
 
-/** Something that happens at a virtual time; `order` breaks ties: publish, then poll, then lookups. */
+/** Something at a virtual time; `order` breaks ties: writes, polls, lookups, forgeries. */
 interface TimedEvent {
   readonly at: number;
-  readonly order: 0 | 1 | 2;
+  readonly order: 0 | 1 | 2 | 3;
   readonly key: string;
   readonly run: () => void | Promise<void>;
 }
 
 /**
  * `shared-ledger` (CADENA: one permissioned ledger) and `bridged-ledgers` (one per side, joined by a
- * bridge), run through the real code: the issuer's replica decides and signs each change on the
- * virtual clock; each partner's replica verifies and applies it when it becomes visible there;
- * once a day a partner officer looks an AEO up through that partner's real GraphQL node.
+ * bridge), run through the real code on a virtual clock: each issuer's replica decides and signs
+ * its changes; every country's real `Replicator` publishes and reads through a transport where the
+ * simulated network (consensus quorum, partitions, outages, loss, polling) decides what each
+ * partner's node holds at each poll; each replica verifies what it applies. Delivery times are
+ * those at which the partner's replica applied the entry.
  */
 export async function ledger(ctx: MechanismContext, mode: 'shared-ledger' | 'bridged-ledgers'): Promise<Propagation> {
   const { world, faults } = ctx;
   const network = buildLedgerNetwork(world);
   const visibility = new Visibility(world, faults);
-  const replica = (country: string) => network.replicas.get(country) as Replica;
-  /** Entries each partner holds of other authorities' chains (after the setup at time 0). */
-  const replicatedEntries = () => [...network.replicas.keys()].reduce((sum, p) => sum + ctx.partnersOf(p).reduce((s, i) => s + replica(p).height(i), 0), 0);
-  const initial = replicatedEntries();
-  // The real transport: one log for the shared ledger; for bridged ledgers, each partner's own.
-  // Each log starts with what every replica already holds: the chains written at time 0.
-  const buses = new Map<string, InProcessBus>();
-  for (const key of mode === 'shared-ledger' ? ['*'] : [...network.replicas.keys()]) {
-    const bus = new InProcessBus();
-    for (const [authority, r] of network.replicas) r.chain(authority).range(1).forEach((entry) => publish(bus, entry));
-    buses.set(key, bus);
-  }
-  const busFor = (partner: string) => buses.get(mode === 'shared-ledger' ? '*' : partner) as InProcessBus;
-  const events: TimedEvent[] = [];
+  const sim = new SimLogNetwork();
+  const countries = [...network.replicas.keys()];
+  const atStart = new Map(countries.map((c) => [c, 0]));
+  let readable: ReadonlyMap<string, number> = atStart;
+  sim.readableTimes = () => readable;
+  let now = 0;
   const changeOf = new Map<string, number>();
-  const deliveries: Delivery[] = [];
-  let bytes = 0;
-  let messages = 0;
+  const applied: Delivery[] = [];
+  const appliedLog: Delivery[] = [];
+  const records: ViewRecord[] = [];
+  for (const [partner, replica] of network.replicas) {
+    replica.subscribe((event) => {
+      const index = event.kind === 'applied' && !event.local ? changeOf.get(event.entry.hash) : undefined;
+      if (index === undefined) return;
+      applied.push({ change: index, partner, at: now });
+      appliedLog.push({ change: index, partner, at: now });
+    });
+  }
+  const replicators = [...network.replicas].map(([country, replica]) => new Replicator({ replica, log: sim.connect(country), name: country, antiEntropyMs: 3_600_000 }));
+  await Promise.all(replicators.map((r) => r.start()));
 
-  // Phase 1: each authority writes its own changes, in time order, when its node is up.
+  const events: TimedEvent[] = [];
+  const planned: Delivery[] = [];
+  let bytes = 0;
   world.changes.forEach((change, index) => {
     const appendedAt = faults.nextUp(change.country, change.at);
-    network.setTime(appendedAt);
-    const entry = replica(change.country).submit(commandFor(change));
-    changeOf.set(entry.hash, index);
-    const size = Buffer.byteLength(canonicalJson(entry));
-    const published = new Set<InProcessBus>();
-    for (const partner of ctx.partnersOf(change.country)) {
-      const arrival = mode === 'shared-ledger' ? visibility.shared(change.country, partner, appendedAt) : visibility.bridged(change.country, partner, appendedAt);
-      deliveries.push({ change: index, partner, at: arrival?.visible ?? null });
-      bytes += size;
-      messages += 1;
-      if (!arrival) continue;
-      const bus = busFor(partner);
-      if (!published.has(bus)) events.push({ at: arrival.readable, order: 0, key: `${entry.authority}:${entry.sequence}`, run: () => publish(bus, entry) });
-      published.add(bus);
-      events.push({ at: arrival.visible, order: 1, key: `${partner}:${entry.authority}`, run: () => poll(partner, entry.authority) });
+    const arrivals = new Map(ctx.partnersOf(change.country).map((p) => [p, mode === 'shared-ledger' ? visibility.shared(change.country, p, appendedAt) : visibility.bridged(change.country, p, appendedAt)]));
+    events.push({ at: appendedAt, order: 0, key: `${change.country}:${String(index).padStart(8, '0')}`, run: async () => {
+      readable = new Map([...arrivals].flatMap(([p, a]) => (a ? [[p, a.readable] as const] : [])));
+      const entry = (network.replicas.get(change.country) as Replica).submit(commandFor(change));
+      changeOf.set(entry.hash, index);
+      bytes += Buffer.byteLength(canonicalJson(entry)) * arrivals.size;
+      await published(sim, entry);
+    } });
+    for (const [partner, arrival] of arrivals) {
+      planned.push({ change: index, partner, at: arrival?.visible ?? null });
+      if (arrival) events.push({ at: arrival.visible, order: 1, key: `${partner}|${arrival.polled}`, run: () => sim.poll(partner, arrival.polled) });
     }
   });
-
-  // Phase 2: in virtual-time order, publish to the log, let partners read it at their polls,
-  // and once a day look a status up through each partner's real GraphQL node.
-  const schema = await buildNodeSchema();
-  const nodes = new Map([...network.replicas].map(([country, r]) => [country, new CountryNode({ country, replica: r, now: () => new Date(0) })]));
-  const logs = new Map([...nodes.keys()].map((country) => [country, busFor(country).connect()]));
-  const expected = new Map<string, string>(); // partner|aeoId -> status as replicated so far
-  const rng = new Rng(world.seed, 'node-queries', mode);
-  let nodeQueries = 0;
-  let nodeMismatches = 0;
-  function publish(bus: InProcessBus, entry: Entry): void {
-    const result = bus.publish(entry);
-    if (result.kind !== 'added' && result.kind !== 'exists') throw new SimulationError(`internal: the log refused ${entry.authority}#${entry.sequence} (${result.kind})`);
-  }
-  async function poll(partner: string, issuer: string): Promise<void> {
-    const log = logs.get(partner) as ChainLog;
-    const target = replica(partner);
-    const top = await log.top(issuer);
-    for (const entry of await log.range(issuer, target.height(issuer) + 1, top)) {
-      target.ingest(entry);
-      const change = world.changes[changeOf.get(entry.hash) ?? -1];
-      if (change) expected.set(`${partner}|${change.aeoId}`, STATUS_AFTER[change.kind]);
-    }
-  }
-  const foreignOf = new Map([...nodes.keys()].map((partner) => [partner, world.operators.filter((op) => op.country !== partner)]));
+  const lookups = await nodeLookups(world, network.replicas, mode);
+  const delivered = new Map<string, string>();
+  const expected = (partner: string, aeoId: string) => delivered.get(`${partner}|${aeoId}`) ?? 'ACTIVE';
   for (let day = 1; day <= world.scenario.days; day++) {
-    events.push({ at: day * DAY - 1e-6, order: 2, key: String(day).padStart(5, '0'), run: async () => {
-      for (const [partner, node] of nodes) {
-        const foreign = foreignOf.get(partner) ?? [];
-        if (foreign.length === 0) continue;
-        const op = rng.pick(foreign);
-        const context: NodeContext = { node, caller: { country: partner, role: 'officer', subject: 'sim' }, authError: null };
-        const result = await execute({ schema, document: STATUS_QUERY, variableValues: { id: op.aeoId }, contextValue: context });
-        nodeQueries += 1;
-        if ((result.data?.operator as { status?: string } | null)?.status !== (expected.get(`${partner}|${op.aeoId}`) ?? 'ACTIVE')) nodeMismatches += 1;
+    events.push({ at: day * DAY - 1e-6, order: 2, key: String(day).padStart(5, '0'), run: () => {
+      for (const d of applied.splice(0)) {
+        const change = world.changes[d.change] as TruthChange;
+        delivered.set(`${d.partner}|${change.aeoId}`, STATUS_AFTER[change.kind]);
+      }
+      return lookups.lookUp(expected);
+    } });
+  }
+  const byCode: Record<string, number> = {};
+  let detected = 0;
+  let accepted = 0;
+  for (const attempt of ctx.forgeries) {
+    events.push({ at: attempt.at, order: 3, key: String(attempt.n).padStart(6, '0'), run: () => {
+      for (const verdict of offerForgery(forge(attempt, network.replicas, network.keys.get(attempt.tamperer) as SigningKey), attempt.tamperer, network.replicas)) {
+        if (verdict.code === 'ACCEPTED') {
+          accepted += 1;
+          records.push({ partner: verdict.replica, aeoId: attempt.aeoId, at: attempt.at, status: attempt.claim, forged: true });
+        } else {
+          detected += 1;
+          byCode[verdict.code] = (byCode[verdict.code] ?? 0) + 1;
+        }
       }
     } });
   }
   events.sort((a, b) => a.at - b.at || a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let lastPoll = '';
+  const done = new Set<string>();
   for (const event of events) {
-    const id = `${event.at}|${event.order}|${event.key}`;
-    if (event.order === 1 && id === lastPoll) continue; // one read per partner, chain and poll
-    lastPoll = event.order === 1 ? id : lastPoll;
+    if (event.order === 1 && done.has(event.key)) continue; // one read per partner and poll
+    if (event.order === 1) done.add(event.key);
+    now = event.at;
     network.setTime(event.at);
     await event.run();
   }
-  nodes.forEach((node) => node.close());
-  // What replication actually applied must be exactly what the timeline says was delivered.
-  const replicated = deliveries.filter((d) => d.at !== null).length;
-  const applied = replicatedEntries() - initial;
-  if (applied !== replicated) throw new SimulationError(`internal: replication applied ${applied} entries, the timeline expected ${replicated}`);
-
-  const polls = mode === 'shared-ledger' ? world.horizon / world.scenario.ledger.pollSeconds : world.horizon / world.scenario.ledger.bridgeSeconds;
-  const pairs = [...world.byCountry.keys()].reduce((sum, c) => sum + ctx.partnersOf(c).length, 0);
-  messages += Math.round(polls * pairs);
-  bytes += Math.round(polls * pairs * POLL_BYTES);
-  return { mechanism: mode, deliveries, messages, bytes, tampering: tamper(ctx, network), nodeQueries, nodeMismatches };
+  sim.close();
+  await Promise.all(replicators.map((r) => r.stop()));
+  lookups.close();
+  const deliveries = reconcile(planned, appliedLog);
+  const interval = mode === 'shared-ledger' ? world.scenario.ledger.pollSeconds : world.scenario.ledger.bridgeSeconds;
+  const polls = Math.round((world.horizon / interval) * countries.reduce((sum, c) => sum + ctx.partnersOf(c).length, 0));
+  return {
+    mechanism: mode, deliveries, records, messages: planned.length + polls, bytes: bytes + polls * world.scenario.costs.pollBytes,
+    tampering: { attempts: ctx.forgeries.length, detected, accepted, byCode }, nodeQueries: lookups.counts.queries, nodeMismatches: lookups.counts.mismatches,
+    stalledSeconds: mode === 'shared-ledger' ? visibility.consensus.stalledSeconds() : 0,
+  };
 }
 
-function tamper(ctx: MechanismContext, network: ReturnType<typeof buildLedgerNetwork>): TamperingOutcome {
-  const total = { attempts: 0, detected: 0, accepted: 0, byCode: {} as Record<string, number> };
-  for (const spec of ctx.world.scenario.faults.tampering) {
-    const key = network.keys.get(spec.country);
-    if (!key) continue;
-    const outcome = attemptForgeries(spec.country, spec.attempts, network.replicas, key);
-    total.attempts += outcome.attempts;
-    total.detected += outcome.detected;
-    total.accepted += outcome.accepted;
-    for (const [code, n] of Object.entries(outcome.byCode)) total.byCode[code] = (total.byCode[code] ?? 0) + n;
+/** Waits until the issuer's replicator has published its new entry to the transport. */
+async function published(sim: SimLogNetwork, entry: Entry): Promise<void> {
+  for (let turn = 0; sim.top(entry.authority) < entry.sequence; turn++) {
+    if (turn > 1000) throw new SimulationError(`internal: ${entry.authority}#${entry.sequence} was never published by its replicator`, 'INTERNAL');
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return total;
+}
+
+/** What replication applied is what the network schedule says arrived; anything else is a product or model bug. */
+function reconcile(planned: readonly Delivery[], applied: readonly Delivery[]): Delivery[] {
+  const got = new Map(applied.map((d) => [`${d.change}|${d.partner}`, d.at]));
+  for (const p of planned) {
+    const at = got.get(`${p.change}|${p.partner}`) ?? null;
+    if (at !== p.at) throw new SimulationError(`internal: change ${p.change} reached ${p.partner} at ${at ?? 'never'}, the network schedule says ${p.at ?? 'never'}`, 'INTERNAL');
+  }
+  if (got.size !== planned.filter((p) => p.at !== null).length) throw new SimulationError(`internal: replication applied ${got.size} changes, the schedule expected fewer`, 'INTERNAL');
+  return planned.map((p) => ({ ...p }));
 }

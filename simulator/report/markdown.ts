@@ -1,35 +1,26 @@
-import type { Scenario } from '../scenario-schema.js';
-import { METRICS } from '../metrics.js';
-import { number } from './format.js';
-import { CAVEATS, findings, LABELS, type Summary } from './summary.js';
+import { METRIC_UNITS, METRICS } from '../metric-names.js';
+import type { SimulationResult } from '../output/result.js';
+import { assumptions } from './assumptions.js';
+import { caveats } from './caveats.js';
+import { formatterOf } from './tables.js';
+import { basePoint, findings, keyMessage, label, stat, tradeOff, withCi } from './summary.js';
 
 /** The same report as Markdown, for e-mail, wikis and diffs. */
-export function renderMarkdown(scenario: Scenario, summary: Summary, seeds: readonly number[]): string {
+export function renderMarkdown(result: SimulationResult): string {
+  const { scenario, provenance: p } = result;
+  const s = basePoint(result).summary;
   const ms = scenario.mechanisms;
-  const cell = (m: string, metric: (typeof METRICS)[number]) => {
-    const s = summary[m]?.[metric];
-    return `${number(s?.mean ?? null, 3)}${s?.ci95 ? ` [${number(s.ci95[0], 2)}, ${number(s.ci95[1], 2)}]` : ''}`;
-  };
   return [
-    `# ${scenario.name}`,
-    '',
-    scenario.description,
-    '',
-    `${scenario.days} days from ${scenario.start}; countries ${Object.keys(scenario.countries).join(', ')}; seeds ${seeds.join(', ')}.`,
-    '',
-    '## What changes',
-    '',
-    ...findings(scenario, summary, seeds).map((f) => `- ${f}`),
-    '',
-    '## All figures',
-    '',
-    `| metric | ${ms.map((m) => LABELS[m] ?? m).join(' | ')} |`,
-    `|---|${ms.map(() => '---:').join('|')}|`,
-    ...METRICS.map((metric) => `| ${metric} | ${ms.map((m) => cell(m, metric)).join(' | ')} |`),
-    '',
-    '## Caveats',
-    '',
-    ...CAVEATS.map((c) => `- ${c}`),
-    '',
+    `# ${(scenario.title ?? scenario.name)}`, '', `**${keyMessage(result)}**`, '', scenario.description, '',
+    `${scenario.days} days from ${scenario.start}; countries ${Object.keys(scenario.countries).join(', ')}; seeds ${p.seeds.join(', ')}.`, '',
+    '## The trade-off', '', tradeOff(result), '',
+    '## What changes', '', ...findings(result).map((f) => `- ${f}`), '',
+    '## All figures', '',
+    `| metric (unit) | ${ms.map(label).join(' | ')} |`, `|---|${ms.map(() => '---:').join('|')}|`,
+    ...METRICS.map((metric) => `| ${metric} (${METRIC_UNITS[metric]}) | ${ms.map((m) => withCi(stat(s, m, metric), formatterOf(metric))).join(' | ')} |`), '',
+    '## Assumptions and sources', '', '| parameter | value | source |', '|---|---|---|',
+    ...assumptions(scenario).map((a) => `| ${a.parameter} | ${a.value} | ${a.source} |`), '',
+    '## Caveats', '', ...caveats(result).map((c) => `- ${c}`), '',
+    `Produced by ${p.codeVersion} from ${p.scenario} (sha256 ${p.scenarioSha256}).`, '',
   ].join('\n');
 }

@@ -1,7 +1,9 @@
-import type { MetricName } from '../metrics.js';
-import type { Scenario } from '../scenario-schema.js';
+import type { MetricName } from '../metric-names.js';
+import type { PointResult, SimulationResult, Summary } from '../output/result.js';
 import type { MetricSummary } from '../sweep.js';
-import { duration, number } from './format.js';
+import { bytes, duration, number } from './format.js';
+
+export type { Summary } from '../output/result.js';
 
 export const LABELS: Readonly<Record<string, string>> = {
   'email-monthly': 'Monthly e-mail lists (pre-CADENA)',
@@ -11,50 +13,82 @@ export const LABELS: Readonly<Record<string, string>> = {
   'bridged-ledgers': 'Bridged ledgers',
 };
 
-export type Summary = Readonly<Record<string, Readonly<Record<MetricName, MetricSummary>>>>;
+/** Design facts of each mechanism (not measured): who must be trusted, and whether data is signed. */
+export const TRUST: Readonly<Record<string, { readonly thirdParty: string; readonly integrity: string }>> = {
+  'email-monthly': { thirdParty: 'none (bilateral)', integrity: 'none: anyone who can send e-mail as a customs can forge a list' },
+  'batch-daily': { thirdParty: 'none (bilateral)', integrity: 'channel only: the file itself is not signed' },
+  hub: { thirdParty: 'the hub operator (relays and could alter every message)', integrity: 'channel only: the hub sees and forwards plain messages' },
+  'shared-ledger': { thirdParty: 'a quorum of validators, no single one', integrity: 'every entry signed by its customs and verified by every replica' },
+  'bridged-ledgers': { thirdParty: 'the bridge relays, but entries stay signed', integrity: 'every entry signed by its customs and verified by every replica' },
+};
 
-export const mean = (summary: Summary, mechanism: string, metric: MetricName): number | null => summary[mechanism]?.[metric]?.mean ?? null;
+export const label = (m: string): string => LABELS[m] ?? m;
+export const stat = (s: Summary, m: string, metric: MetricName): MetricSummary | undefined => s[m]?.[metric];
+export const mean = (s: Summary, m: string, metric: MetricName): number | null => stat(s, m, metric)?.mean ?? null;
 
-/** Plain-language findings, computed from the run: what changed, by how much. */
-export function findings(scenario: Scenario, summary: Summary, seeds: readonly number[]): string[] {
-  const mechanisms = scenario.mechanisms;
-  const byDelay = [...mechanisms].sort((a, b) => (mean(summary, a, 'propagation_p50_s') ?? Infinity) - (mean(summary, b, 'propagation_p50_s') ?? Infinity));
-  const fastest = byDelay[0] as string;
-  const slowest = byDelay[byDelay.length - 1] as string;
-  const lines: string[] = [];
-  const p50 = (m: string) => duration(mean(summary, m, 'propagation_p50_s'));
-  const p95 = (m: string) => duration(mean(summary, m, 'propagation_p95_s'));
-  lines.push(`Speed: with ${LABELS[fastest]}, a suspension or revocation at home reached the partner in a median of ${p50(fastest)} (95% within ${p95(fastest)}); with ${LABELS[slowest]} it took a median of ${p50(slowest)}.`);
-  const exposure = (m: string) => mean(summary, m, 'exposure_declarations') ?? 0;
-  if (mechanisms.includes('email-monthly') && mechanisms.includes('shared-ledger')) {
-    lines.push(`Against the pre-CADENA baseline, the shared ledger cut the median delay from ${p50('email-monthly')} to ${p50('shared-ledger')} and the declarations benefiting suspended or revoked operators from ${number(exposure('email-monthly'))} to ${number(exposure('shared-ledger'))}.`);
-  }
-  const byExposure = [...mechanisms].sort((a, b) => exposure(a) - exposure(b));
-  const best = byExposure[0] as string;
-  const worst = byExposure[byExposure.length - 1] as string;
-  const checked = mean(summary, best, 'declarations_checked') ?? 0;
-  lines.push(`Exposure: over ${scenario.days} days, ${number(exposure(worst))} of ${number(checked)} declarations by partner AEOs received MRA benefits although the operator was already suspended or revoked at home with ${LABELS[worst]}; with ${LABELS[best]}, ${number(exposure(best))}.`);
-  const missed = mean(summary, worst, 'benefits_missed') ?? 0;
-  if (missed > 0) lines.push(`Slow updates also cut the other way: with ${LABELS[worst]}, ${number(missed)} declarations were denied benefits by operators already reinstated at home.`);
-  lines.push(`Benefits: the MRA avoided about ${number(mean(summary, best, 'inspections_avoided'))} inspections and saved about ${number(mean(summary, best, 'clearance_hours_saved'))} clearance hours for partner AEOs; the mechanism changes how accurately those benefits are granted, hardly how many.`);
-  const faulted = mechanisms.filter((m) => mean(summary, m, 'availability_during_faults') !== null);
-  if (faulted.length > 0) {
-    lines.push(`During outages and partitions, partners held accurate status for ${faulted.map((m) => `${number((mean(summary, m, 'availability_during_faults') ?? 0) * 100, 1)}% of checks with ${LABELS[m]}`).join('; ')}.`);
-  }
-  const attempted = mechanisms.filter((m) => (mean(summary, m, 'tampering_attempts') ?? 0) > 0);
-  if (attempted.length > 0) {
-    lines.push(`Tampering: ${attempted.map((m) => `${LABELS[m]}: ${number(mean(summary, m, 'tampering_detected'))} refusals, ${number(mean(summary, m, 'tampering_accepted'))} forged messages accepted`).join('; ')}.`);
-  }
-  const traffic = [...mechanisms].sort((a, b) => (mean(summary, a, 'bytes') ?? 0) - (mean(summary, b, 'bytes') ?? 0));
-  lines.push(`Cost: ${LABELS[traffic[traffic.length - 1] as string]} moves the most data (frequent polling); ${LABELS[traffic[0] as string]} the least.`);
-  if (seeds.length > 1) lines.push(`Figures are means over ${seeds.length} seeds (${seeds[0]}–${seeds[seeds.length - 1]}); tables give 95% confidence intervals.`);
-  return lines;
+/** "17 s (95% CI 16 s to 18 s)", or the value alone (one seed, or no spread); `missing` when not reached. */
+export function withCi(s: MetricSummary | undefined, format: (v: number) => string, missing = 'n/a'): string {
+  if (!s || s.mean === null) return missing;
+  if (!s.ci95 || (s.ci95[0] === s.mean && s.ci95[1] === s.mean)) return format(s.mean);
+  return `${format(s.mean)} (95% CI ${format(s.ci95[0])} to ${format(s.ci95[1])})`;
 }
 
-export const CAVEATS = [
-  'Status-change rates, the share of declarations lodged by partner AEOs and processing delays are assumptions (see the scenario file); the comparison between mechanisms is the robust part, not the absolute counts.',
-  'Every mechanism runs on the same seeded world: the same operators, status changes and declarations.',
-  'The ledger mechanisms run the real mra-hub ledger code (signing, verification, replication order) and answer daily lookups through the real GraphQL node; the other mechanisms are timing models.',
-  'Forged messages in e-mail, batch and hub exchanges are counted as accepted because nothing in those channels lets a partner verify who wrote them; their downstream effects are not simulated.',
-  'Network traffic counts replication and polling, not the consensus messages between ledger validators.',
-];
+const delay = (s: Summary, m: string, metric: 'propagation_p50_s' | 'propagation_p95_s') => withCi(stat(s, m, metric), duration, 'not reached by the end of the run');
+const count = (s: Summary, m: string, metric: MetricName) => withCi(stat(s, m, metric), (v) => number(v));
+
+/** The point a report leads with: the one whose swept values are the scenario's own, else the first. */
+export function basePoint(result: SimulationResult): PointResult {
+  const own = (path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], result.scenario);
+  return result.points.find((p) => Object.entries(p.params).every(([k, v]) => own(k) === v)) ?? (result.points[0] as PointResult);
+}
+
+/** The mechanism with the fewest declarations benefiting suspended operators (then the fastest). */
+export function bestMechanism(result: SimulationResult, s: Summary): string {
+  return [...result.scenario.mechanisms].sort((a, b) => (mean(s, a, 'exposure_declarations') ?? Infinity) - (mean(s, b, 'exposure_declarations') ?? Infinity)
+    || (mean(s, a, 'propagation_p50_s') ?? Infinity) - (mean(s, b, 'propagation_p50_s') ?? Infinity))[0] as string;
+}
+
+/** The one sentence a minister reads first: what the best mechanism changes against the baseline. */
+export function keyMessage(result: SimulationResult): string {
+  const s = basePoint(result).summary;
+  const base = result.provenance.baseline;
+  const best = bestMechanism(result, s);
+  const days = result.scenario.days;
+  if (best === base) {
+    return `${label(base)} kept partners as current as any alternative: a suspension reached them in a median of ${delay(s, base, 'propagation_p50_s')}, and ${count(s, base, 'exposure_declarations')} declarations over ${days} days got MRA benefits from an operator already suspended at home.`;
+  }
+  return `With ${label(best)}, a suspension at home reached the partner in a median of ${delay(s, best, 'propagation_p50_s')} instead of ${delay(s, base, 'propagation_p50_s')} with ${label(base)}; declarations given MRA benefits by suspended or revoked operators fell from ${count(s, base, 'exposure_declarations')} to ${count(s, best, 'exposure_declarations')} over ${days} days.`;
+}
+
+/** The price of the best mechanism: data and polling against the baseline, and who must be trusted. */
+export function tradeOff(result: SimulationResult): string {
+  const s = basePoint(result).summary;
+  const base = result.provenance.baseline;
+  const best = bestMechanism(result, s);
+  const [b0, b1] = [mean(s, base, 'bytes') ?? 0, mean(s, best, 'bytes') ?? 0];
+  const ratio = b0 > 0 ? b1 / b0 : null;
+  const cost = ratio === null ? '' : ` It moves ${bytes(b1)} a year against ${bytes(b0)} (${ratio >= 1 ? `${number(ratio, 1)} times as much` : `${number(1 / ratio, 1)} times less`}), byte costs being assumptions listed below.`;
+  return `${label(best)}: ${TRUST[best]?.integrity ?? ''}; third party to trust: ${TRUST[best]?.thirdParty ?? 'n/a'}.${cost}`;
+}
+
+/** Plain-language findings for the base point, each computed from the run. */
+export function findings(result: SimulationResult): string[] {
+  const s = basePoint(result).summary;
+  const ms = result.scenario.mechanisms;
+  const lines = ms.map((m) => `${label(m)}: median delay ${delay(s, m, 'propagation_p50_s')}, 95% of changes within ${delay(s, m, 'propagation_p95_s')}; ${number(mean(s, m, 'undelivered_changes'))} change deliveries still pending at the end (counted as censored, not dropped).`);
+  const missed = [...ms].sort((a, b) => (mean(s, b, 'benefits_missed') ?? 0) - (mean(s, a, 'benefits_missed') ?? 0))[0] as string;
+  if ((mean(s, missed, 'benefits_missed') ?? 0) > 0) lines.push(`Slow or unanswered updates also cut the other way: with ${label(missed)}, ${count(s, missed, 'benefits_missed')} declarations by operators in good standing were denied MRA benefits.`);
+  const avoided = [...ms].sort((a, b) => (mean(s, b, 'inspections_avoided') ?? 0) - (mean(s, a, 'inspections_avoided') ?? 0))[0] as string;
+  lines.push(`Inspections (simulated per declaration): ${label(avoided)} avoided ${count(s, avoided, 'inspections_avoided')} inspections of operators in good standing, saving about ${number(mean(s, avoided, 'clearance_hours_saved'))} clearance hours; inspections skipped for suspended operators are counted apart, never as savings.`);
+  if (ms.some((m) => mean(s, m, 'availability_during_faults') !== null)) {
+    lines.push(`During outages and partitions: ${ms.map((m) => `${label(m)} answered ${withCi(stat(s, m, 'availability_during_faults'), (v) => `${number(v * 100, 1)}%`)} of partner look-ups, ${withCi(stat(s, m, 'accuracy_during_faults'), (v) => `${number(v * 100, 1)}%`)} correctly`).join('; ')}.`);
+  }
+  const stalled = mean(s, 'shared-ledger', 'ledger_stalled_s') ?? 0;
+  if (ms.includes('shared-ledger') && stalled > 0) lines.push(`The shared ledger could not seal blocks for ${duration(stalled)} in all: a block needs a quorum of validators, which the outages and partitions broke.`);
+  if (ms.some((m) => (mean(s, m, 'tampering_attempts') ?? 0) > 0)) {
+    lines.push(`Forgeries during the run: ${ms.map((m) => `${label(m)} accepted ${count(s, m, 'tampering_accepted')}, with ${count(s, m, 'forged_effect_declarations')} declarations decided on forged data`).join('; ')}.`);
+  }
+  const traffic = [...ms].sort((a, b) => (mean(s, a, 'bytes') ?? 0) - (mean(s, b, 'bytes') ?? 0));
+  lines.push(`Data exchanged: ${traffic.map((m) => `${label(m)} ${bytes(mean(s, m, 'bytes'))} (${number(mean(s, m, 'messages'))} messages)`).join('; ')}.`);
+  return lines;
+}

@@ -4,6 +4,7 @@ import { registerGateway } from './gateway.js';
 import { registerKeys } from './keys.js';
 import { registerLedger } from './ledger.js';
 import { registerNode } from './node.js';
+import { registerReport } from './report.js';
 import { registerSimulate } from './simulate.js';
 import { registerToken } from './token.js';
 
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerKeys(program);
   registerLedger(program);
   registerNode(program);
+  registerReport(program);
   registerSimulate(program);
   registerToken(program);
 }

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { packageRoot } from '../../config/package-root.js';
 import { CliError } from '../errors.js';
+import { positiveInt } from '../options.js';
 
 const SHIPPED = join(packageRoot(import.meta.dirname), 'simulator', 'scenarios');
 
@@ -15,32 +16,54 @@ export function resolveScenario(given: string): string {
   throw new CliError(`no scenario file ${given} (shipped scenarios are in simulator/scenarios/)`);
 }
 
-/** `mra-hub simulate <scenario> --seed 42 --out runs/<name>`. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+interface SimulateFlags {
+  seed: string;
+  seeds?: string;
+  set: string[];
+  sweep: string[];
+  lhs: string[];
+  samples?: number;
+  baseline?: string;
+  workers?: number;
+  declarations?: boolean;
+  maxEvents?: number;
+  out?: string;
+}
+
+/** `mra-hub simulate <scenario> [--seeds 1..20] [--set k=v] [--sweep k=a,b,c] --out runs/<name>`. */
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
     .description('replay a scenario on a virtual clock and compare exchange mechanisms; writes runs/<name>/')
     .argument('<scenario>', 'scenario YAML file, or the name of a shipped one (cadena-mx-cr, pacific-alliance, hub-outage, tampering-authority)')
     .option('--seed <n>', 'random seed', '42')
-    .option('--seeds <range>', 'a sweep, e.g. 1..20 (reports 95% confidence intervals)')
-    .option('--out <dir>', 'output directory (default runs/<scenario name>)')
-    .action(async (given: string, options: { seed: string; seeds?: string; out?: string }) => {
-      const { loadScenario, parseSeeds, simulate } = await import('../../../simulator/index.js');
+    .option('--seeds <range>', 'several seeds, e.g. 1..20 or 1,5,9 (95% confidence intervals, paired differences)')
+    .option('--set <key=value>', 'override a scenario parameter, e.g. pollSeconds=5 or network.loss=0.05 (repeatable)', collect, [])
+    .option('--sweep <key=values>', 'a grid over a parameter, e.g. pollSeconds=5,15,60 (repeatable: full grid)', collect, [])
+    .option('--lhs <key=min..max>', 'a Latin-hypercube sample over a range, with --samples (repeatable)', collect, [])
+    .option('--samples <n>', 'points of a Latin-hypercube sweep', positiveInt)
+    .option('--baseline <mechanism>', 'mechanism the others are compared with, seed by seed (default: the first listed)')
+    .option('--workers <n>', 'worker threads (default: one per core)', positiveInt)
+    .option('--declarations', 'also write declarations.csv: one row per checked declaration, mechanism and seed')
+    .option('--max-events <n>', 'budget of simulated events per seed, checked before the run (default 100000000)', positiveInt)
+    .option('--out <dir>', 'output folder (default runs/<scenario name>); written atomically')
+    .action(async (given: string, flags: SimulateFlags) => {
+      const { planSimulation, simulate } = await import('../../../simulator/index.js');
       const { SingleBar } = await import('cli-progress');
-      const scenario = loadScenario(resolveScenario(given));
-      let seeds: number[];
-      try {
-        seeds = options.seeds ? parseSeeds(options.seeds) : parseSeeds(options.seed);
-      } catch (error) {
-        throw new CliError(error instanceof Error ? error.message : String(error));
-      }
-      const out = options.out ?? join('runs', scenario.name);
+      const plan = planSimulation({ file: resolveScenario(given), sets: flags.set, sweeps: flags.sweep, lhs: flags.lhs, samples: flags.samples, seeds: flags.seeds ?? flags.seed });
+      const out = flags.out ?? join('runs', plan.scenario.name);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'simulating [{bar}] {value}/{total} {label}', stream: process.stderr }) : null;
-      bar?.start(seeds.length * scenario.mechanisms.length, 0, { label: '' });
+      bar?.start(plan.points.length * plan.seeds.length, 0, { label: '' });
       const started = performance.now();
-      const result = await simulate(scenario, { seeds, out, onProgress: (done, _total, label) => bar?.update(done, { label }) });
+      const { files } = await simulate(plan.scenario, {
+        seeds: plan.seeds, out, points: plan.points, design: plan.design, sweep: plan.sweep, sets: flags.set, baseline: flags.baseline,
+        workers: flags.workers, declarations: flags.declarations, maxEvents: flags.maxEvents, onProgress: (done, _total, label) => bar?.update(done, { label }),
+      });
       bar?.stop();
-      console.log(`${scenario.name}: ${seeds.length} seed(s) × ${scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      for (const file of result.files) console.log(`  ${file}`);
+      const runs = plan.points.length * plan.seeds.length;
+      console.log(`${plan.scenario.name}: ${plan.points.length} point(s) × ${plan.seeds.length} seed(s) = ${runs} run(s) × ${plan.scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      for (const file of files) console.log(`  ${file}`);
     });
 }
