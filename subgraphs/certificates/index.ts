@@ -12,3 +12,7 @@ export { formatOf, importCertificate, readCertificateFile, type CertificateForma
 export { validateCertificate } from './validate.js';
 export { checkAuthenticity, checkDigest, type Authenticity, type AuthenticityReport } from './verify.js';
 export { exportXml, importXml } from './xml/index.js';
+export {
+  deliver, EPHYTO_FIGURES, EXCHANGE_MECHANISMS, integrationsInNetwork, integrationsPerAuthority, pathOf,
+  type ExchangeMechanism, type Outage, type Shipment, type TransferTimes,
+} from './scenario/index.js';
