@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe.skipIf(!available)('certificates across real nodes: CR issues to MX ove
     await cleanup();
   });
 
-  it('walks issue → arrival → receipt → acceptance → consumption, refuses each forbidden step, and no third party reads the document through any node or the transport', async () => {
+  it('walks issue → arrival → receipt → acceptance → consumption, refuses each forbidden step, and no third party reads the document through any node, gateway or the transport', async () => {
     const dir = tempDir();
     const keys = join(dir, 'keys');
     const members = (['MX', 'CR', 'PE'] as const).map((country) => {
@@ -84,6 +84,26 @@ describe.skipIf(!available)('certificates across real nodes: CR issues to MX ove
     expect(received.data?.receiveCertificate).toEqual({ status: 'RECEIVED' });
     const copy = await at('MX', 'query($n: String!) { certificate(number: $n) { document documentVerified } }', { n: N }, 'MX');
     expect(copy.data?.certificate).toEqual({ document: SAMPLE, documentVerified: true });
+
+    // Through gateways: MX's officer reads the document at MX's gateway; through PE's gateway, or
+    // with a PE token at MX's gateway, it is FORBIDDEN.
+    const tokenFile = (country: Country) => {
+      const file = join(dir, `${country}.service.token`);
+      return token(country, 'admin').then((t) => (writeFileSync(file, t), file));
+    };
+    const gatewayPorts = { MX: await freePort(), PE: await freePort() };
+    for (const home of ['MX', 'PE'] as const) {
+      const nodes = (['MX', 'CR', 'PE'] as const).flatMap((c) => ['--node', `${c}=${url(c)}`]);
+      const gateway = await startCli(['gateway', '--home', home, ...nodes, '--service-token-file', await tokenFile(home), '--port', String(gatewayPorts[home])], /^gateway at /);
+      children.push(gateway.child);
+    }
+    const viaGateway = (home: 'MX' | 'PE', as: Country) => gql(`http://127.0.0.1:${gatewayPorts[home]}/graphql`, 'query($n: String!) { certificate(number: $n) { number status document } }', { n: N }, officer[as]);
+    expect((await viaGateway('MX', 'MX')).data?.certificate).toEqual({ number: N, status: 'RECEIVED', document: SAMPLE });
+    for (const [home, as] of [['PE', 'PE'], ['MX', 'PE']] as const) {
+      const denied = await viaGateway(home, as);
+      expect(denied.data?.certificate ?? null, `${as} through ${home}'s gateway`).toBeNull();
+      expect(code(denied), `${as} through ${home}'s gateway`).toBe('FORBIDDEN');
+    }
 
     expect(code(await at('MX', 'mutation($n: String!) { consumeCertificate(number: $n, clearance: "MX-DECL-1") { status } }', { n: N }, 'MX'))).toBe('INVALID_TRANSITION');
     expect(code(await at('CR', 'mutation($n: String!) { acceptCertificate(number: $n) { status } }', { n: N }, 'CR'))).toBe('NOT_IMPORTER');
