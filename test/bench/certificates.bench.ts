@@ -106,7 +106,14 @@ try {
   await run(1, 20, async (i) => { await issue(100_000 + i); await grant(100_000 + i); }); // warm-up
   const baseline = await run(1, COUNT, grant);
   const issued = await run(1, COUNT, issue);
-  const arrival = await run(1, COUNT, arrived);
+  // One query polled until MX's replica lists the whole batch: replication lag, not query time.
+  const arrivalStart = performance.now();
+  for (;;) {
+    const data = await ok(gql(url('MX'), '{ certificates(direction: INBOUND, first: 0) { totalCount } }', {}, tokens.MX));
+    if ((data.certificates as { totalCount: number }).totalCount >= COUNT) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const arrivalMs = performance.now() - arrivalStart;
   const delivered = await run(1, COUNT, receive);
   const endToEnd = await run(COUNT + 1, COUNT, async (i) => { await issue(i); await arrived(i); await receive(i); });
   const perSecond = (r: { seconds: number }) => COUNT / r.seconds;
@@ -119,7 +126,7 @@ try {
   row('baseline: grantAeo at CR (same run)', baseline);
   rows.push(['ePhyto Hub stated capacity', fmt(HUB_PER_SECOND, 2), '-', '-', fmt(HUB_PER_DAY), '1.0']);
   console.log(`certificates benchmark: ${COUNT} certificates per phase, ${CONCURRENCY} concurrent officers, two node processes over Redis ${REDIS_URL}; ` +
-    `confirming that every issued certificate had reached MX took ${fmt(arrival.seconds * 1000)} ms after issuing ended\n`);
+    `the last of the issued batch was in MX's replica ${fmt(arrivalMs)} ms after issuing ended\n`);
   printTable(rows);
   console.log(`\nissuing runs at ${fmt(baseline.seconds / issued.seconds, 2)}x the rate of the baseline grant (same node, same run)`);
 } finally {
