@@ -36,7 +36,7 @@ export class CertificateType {
   @Field(() => String, { description: 'Importing country, the only other authority that may read the document' }) importer!: string;
   @Field(() => CertificateStatus) status!: string;
   @Field(() => String, { description: 'SHA-256 of the document\'s canonical JSON, as on the ledger' }) digest!: string;
-  @Field(() => String) issuedAt!: string;
+  @Field(() => String, { description: 'When the issuer signed the issue entry (ledger time)' }) issuedAt!: string;
   @Field(() => String, { nullable: true }) replaces!: string | null;
   @Field(() => String, { nullable: true }) replacedBy!: string | null;
   @Field(() => [CertificateStepType]) steps!: CertificateStepType[];
