@@ -67,6 +67,12 @@ describe('certificates: invalid documents are refused with the file, the path an
     expect(e.line).toBe(4);
   });
 
+  it('a DOCTYPE (the way in for entity-expansion attacks) is refused', () => {
+    const bomb = sampleXml.replace('<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n');
+    const e = refusal(() => importXml(bomb, 'bomb.xml'));
+    expect([e.code, e.line, e.reason]).toEqual(['UNREADABLE_CERTIFICATE', 2, 'a DOCTYPE is not allowed in a certificate']);
+  });
+
   it('a missing element names its path', () => {
     const e = refusal(() => importXml(sampleXml.replace(/<ram:ImportSPSCountry>[\s\S]*?<\/ram:ImportSPSCountry>/, ''), 'cert.xml'));
     expect(e.code).toBe('INVALID_CERTIFICATE');

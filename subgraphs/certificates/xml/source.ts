@@ -36,6 +36,12 @@ export class XmlCursor {
 
   /** Parses a document (well-formedness first, with line and column) and returns its root element. */
   static parse(text: string, file: string, root: string): XmlCursor {
+    // ePhyto messages have no DTD; refusing one rules out entity-expansion attacks from any caller.
+    const doctype = /<!DOCTYPE/i.exec(text);
+    if (doctype) {
+      const line = text.slice(0, doctype.index).split('\n').length;
+      throw new CertificateError('UNREADABLE_CERTIFICATE', { file, path: '(document)', line }, 'a DOCTYPE is not allowed in a certificate');
+    }
     try {
       SyntaxValidator.validate(text);
     } catch (error) {
