@@ -81,7 +81,12 @@ for (const [stack, serve] of [['Apollo Server', serveWithApollo], ['mercurius', 
       const read = (node: Country, as: Country, n: number) => at(node, 'query($n: String!) { certificate(number: $n) { status document(format: JSON) documentVerified } }', as, { n: numbered(n) });
       expect((await read('CR', 'MX', 3)).data?.certificate).toMatchObject({ status: 'ISSUED', documentVerified: true });
       expect((await read('MX', 'MX', 1)).data?.certificate).toMatchObject({ status: 'RECEIVED', documentVerified: true });
-      expect((await read('MX', 'MX', 3)).errors?.[0]?.extensions).toMatchObject({ code: 'CONTENT_ELSEWHERE', owner: 'CR' });
+      // Not yet received: MX's node fetches CR's document for its own officer, and keeps no copy.
+      expect((await read('MX', 'MX', 3)).data?.certificate).toMatchObject({ status: 'ISSUED', documentVerified: null });
+      expect(JSON.parse(((await read('MX', 'MX', 3)).data?.certificate as { document: string }).document)).toMatchObject({ number: numbered(3) });
+      expect(nodes.MX.certificates.store.get(numbered(3))).toBeUndefined();
+      // PE's node does not fetch for another authority's caller.
+      expect((await read('PE', 'MX', 3)).errors?.[0]?.extensions).toMatchObject({ code: 'CONTENT_ELSEWHERE', owner: 'CR' });
       for (const node of ['MX', 'CR', 'PE'] as const) expect((await read(node, 'PE', 1)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const entities = await at('CR', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { number document } } }', 'PE', { r: [{ __typename: 'Certificate', number: numbered(1) }] });
       expect(entities.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -63,14 +63,17 @@ describe.skipIf(!available)('certificates across real nodes: CR issues to MX ove
     expect(arrivals.events[0]?.data).toEqual({ certificateArrived: { number: N, exporter: 'CR', importer: 'MX', status: 'ISSUED' } });
     arrivals.close();
 
-    // Until MX receives it, MX's node knows the entry but holds no document.
-    const before = await at('MX', 'query($n: String!) { certificate(number: $n) { status document } }', { n: N }, 'MX');
-    expect(codesByPath(before)).toEqual({ 'certificate.document': 'CONTENT_ELSEWHERE' });
+    // Before receipt, MX's node fetches the document from CR's for its own officer (MX's key,
+    // digest checked).
+    const before = await at('MX', 'query($n: String!) { certificate(number: $n) { status document documentVerified } }', { n: N }, 'MX');
+    expect(before.data?.certificate).toEqual({ status: 'ISSUED', document: SAMPLE, documentVerified: null });
     // Third parties: PE's replica holds the entry (anyone may check a copy against it), but PE may
     // not receive the certificate, and no node shows it to PE, not even the issuer's.
     const check = (document: string) => at('PE', 'query($d: String!) { certificateCheck(document: $d) { authenticity status valid } }', { d: document }, null);
     await until(async () => ((await check(SAMPLE)).data?.certificateCheck as { authenticity: string }).authenticity === 'GENUINE', 10_000, 'the issue entry reaching PE');
     expect(code(await at('PE', 'mutation($n: String!) { receiveCertificate(number: $n) { status } }', { n: N }, 'PE'))).toBe('NOT_IMPORTER');
+    // PE's node does not fetch for another authority's caller.
+    expect(codesByPath(await at('PE', 'query($n: String!) { certificate(number: $n) { status document } }', { n: N }, 'MX'))).toEqual({ 'certificate.document': 'CONTENT_ELSEWHERE' });
     for (const node of ['PE', 'CR', 'MX'] as const) {
       const read = await at(node, 'query($n: String!) { certificate(number: $n) { number document(format: JSON) } }', { n: N }, 'PE');
       expect(read.data?.certificate ?? null).toBeNull();
@@ -78,15 +81,8 @@ describe.skipIf(!available)('certificates across real nodes: CR issues to MX ove
     }
     expect(code(await at('CR', 'query($n: String!) { certificate(number: $n) { number } }', { n: N }, null))).toBe('UNAUTHENTICATED');
 
-    // MX's node fetches the document from CR's node with MX's own credentials and records receipt.
-    const received = await at('MX', 'mutation($n: String!) { receiveCertificate(number: $n) { status } }', { n: N }, 'MX');
-    expect(received.errors).toBeUndefined();
-    expect(received.data?.receiveCertificate).toEqual({ status: 'RECEIVED' });
-    const copy = await at('MX', 'query($n: String!) { certificate(number: $n) { document documentVerified } }', { n: N }, 'MX');
-    expect(copy.data?.certificate).toEqual({ document: SAMPLE, documentVerified: true });
-
-    // Through gateways: MX's officer reads the document at MX's gateway; through PE's gateway, or
-    // with a PE token at MX's gateway, it is FORBIDDEN.
+    // Through gateways: MX's officer reads the document at MX's gateway (MX's node fetches it from
+    // CR's with MX's key); through PE's gateway, or with a PE token at MX's gateway, it is FORBIDDEN.
     const tokenFile = (country: Country) => {
       const file = join(dir, `${country}.service.token`);
       return token(country, 'admin').then((t) => (writeFileSync(file, t), file));
@@ -98,12 +94,19 @@ describe.skipIf(!available)('certificates across real nodes: CR issues to MX ove
       children.push(gateway.child);
     }
     const viaGateway = (home: 'MX' | 'PE', as: Country) => gql(`http://127.0.0.1:${gatewayPorts[home]}/graphql`, 'query($n: String!) { certificate(number: $n) { number status document } }', { n: N }, officer[as]);
-    expect((await viaGateway('MX', 'MX')).data?.certificate).toEqual({ number: N, status: 'RECEIVED', document: SAMPLE });
+    expect((await viaGateway('MX', 'MX')).data?.certificate).toEqual({ number: N, status: 'ISSUED', document: SAMPLE });
     for (const [home, as] of [['PE', 'PE'], ['MX', 'PE']] as const) {
       const denied = await viaGateway(home, as);
       expect(denied.data?.certificate ?? null, `${as} through ${home}'s gateway`).toBeNull();
       expect(code(denied), `${as} through ${home}'s gateway`).toBe('FORBIDDEN');
     }
+
+    // MX's node fetches the document from CR's node with MX's own credentials and records receipt.
+    const received = await at('MX', 'mutation($n: String!) { receiveCertificate(number: $n) { status } }', { n: N }, 'MX');
+    expect(received.errors).toBeUndefined();
+    expect(received.data?.receiveCertificate).toEqual({ status: 'RECEIVED' });
+    const copy = await at('MX', 'query($n: String!) { certificate(number: $n) { document documentVerified } }', { n: N }, 'MX');
+    expect(copy.data?.certificate).toEqual({ document: SAMPLE, documentVerified: true });
 
     expect(code(await at('MX', 'mutation($n: String!) { consumeCertificate(number: $n, clearance: "MX-DECL-1") { status } }', { n: N }, 'MX'))).toBe('INVALID_TRANSITION');
     expect(code(await at('CR', 'mutation($n: String!) { acceptCertificate(number: $n) { status } }', { n: N }, 'CR'))).toBe('NOT_IMPORTER');

@@ -57,12 +57,22 @@ export class CertificateResolver {
     }
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The document, for the exporter and the importer only; served by a node holding it (the issuer\'s, or the importer\'s once received)' })
-  document(@Root() view: CertificateView, @Ctx() { node, caller }: NodeContext, @Arg('format', () => CertificateFormat, { defaultValue: 'XML' }) format: string): string {
-    requireParty(caller, view);
-    const held = node.certificates.store.get(view.number);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The document, for the exporter and the importer only. The issuer\'s node serves its own; the importer\'s node serves its received copy, or fetches the issuer\'s with its own credentials for its own callers',
+  })
+  async document(@Root() view: CertificateView, @Ctx() { node, caller }: NodeContext, @Arg('format', () => CertificateFormat, { defaultValue: 'XML' }) format: string): Promise<string> {
+    const party = requireParty(caller, view);
+    let held = node.certificates.store.get(view.number);
     if (!held) {
-      throw nodeError('CONTENT_ELSEWHERE', `the document of ${view.number} is held by ${view.exporter}'s node`, { owner: view.exporter });
+      // Only a node of the caller's own authority fetches for it: that is the importer asking, with its own key.
+      if (party.country !== node.country) {
+        throw nodeError('CONTENT_ELSEWHERE', `the document of ${view.number} is held by ${view.exporter}'s node`, { owner: view.exporter });
+      }
+      held = await node.certificates.fetch(view.exporter, view.number);
+      if (certificateDigest(held) !== view.digest) {
+        throw nodeError('DIGEST_MISMATCH', `${view.exporter}'s node served a document for ${view.number} that does not match the ledger`, { number: view.number });
+      }
     }
     return format === 'JSON' ? exportJson(held) : exportXml(held);
   }
