@@ -92,6 +92,12 @@ for (const [stack, serve] of [['Apollo Server', serveWithApollo], ['mercurius', 
       expect(entities.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
+    it('issuing a number again is CERTIFICATE_EXISTS and leaves the issued document as it was', async () => {
+      const again = await at('CR', 'mutation($d: String!) { issueCertificate(document: $d) { number } }', 'CR', { d: documentFor(1, '2026-03-01T10:00:00-06:00').replace('>18000<', '>1<') });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CERTIFICATE_EXISTS');
+      expect((await at('CR', `{ certificate(number: "${numbered(1)}") { documentVerified } }`, 'CR')).data?.certificate).toEqual({ documentVerified: true });
+    });
+
     it('an analyst may read but not record a step; another country\'s officer may not record this node\'s steps', async () => {
       const analyst = await mintToken(net.keys.MX as SigningKey, { country: 'MX', role: 'analyst', subject: 'a' }, new Date());
       const accept = (as: string) => gql(servers.MX.url, `mutation { acceptCertificate(number: "${numbered(1)}") { status } }`, {}, as);

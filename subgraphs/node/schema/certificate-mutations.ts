@@ -31,8 +31,11 @@ function issue(ctx: NodeContext, certificate: PhytosanitaryCertificate): Certifi
   if (certificate.exportCountry !== ctx.node.country) {
     throw nodeError('NOT_ISSUER', `${ctx.node.country} cannot issue a certificate whose exporting country is ${certificate.exportCountry}`);
   }
+  // The document is stored before the entry is signed: a crash between the two leaves an
+  // unreachable file (no entry points to it; a retry overwrites it), never an entry whose document
+  // is lost. A number already issued keeps its document: the ledger is asked first.
+  if (!ctx.node.replica.state.certificates.get(certificate.number)?.issued) ctx.node.certificates.store.put(certificate);
   submit(ctx, { kind: 'issueCertificate', number: certificate.number, importer: certificate.importCountry, digest: certificateDigest(certificate), replaces: certificate.replaces });
-  ctx.node.certificates.store.put(certificate);
   return existing(ctx, certificate.number);
 }
 
