@@ -1,3 +1,4 @@
+import { certificateContent, type CertificateCommand } from './certificates/commands.js';
 import { LedgerError } from './errors.js';
 import { versionsOf } from './mra-view.js';
 import { assertAllowed } from './rules.js';
@@ -19,7 +20,8 @@ export type Command =
     }
   | { readonly kind: 'approveMra'; readonly mraId: string; readonly version?: number }
   | { readonly kind: 'retireFromMra'; readonly mraId: string; readonly reason: string }
-  | { readonly kind: 'rotateKey'; readonly publicKey: string };
+  | { readonly kind: 'rotateKey'; readonly publicKey: string }
+  | CertificateCommand;
 
 /**
  * The pure decision: the entry content `authority` may append for `command` in `state`, or a
@@ -65,6 +67,8 @@ function contentFor(command: Command, state: LedgerState): EntryContent {
       return { type: 'MRA_RETIRED', payload: { mraId: command.mraId, reason: command.reason } };
     case 'rotateKey':
       return { type: 'AUTHORITY_KEY_ROTATED', payload: { publicKey: command.publicKey } };
+    case 'issueCertificate': case 'withdrawCertificate': case 'receiveCertificate': case 'acceptCertificate': case 'rejectCertificate': case 'consumeCertificate':
+      return certificateContent(command);
     default: {
       const unreachable: never = command;
       throw new LedgerError('BAD_USER_INPUT', `unknown command ${JSON.stringify(unreachable)}`);

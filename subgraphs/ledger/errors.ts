@@ -26,6 +26,12 @@ export const LEDGER_ERROR_CODES = [
   'MRA_NOT_FOUND',
   'NOT_A_PARTY',
   'ALREADY_APPROVED',
+  // Certificate lifecycle (certificates/rules.ts).
+  'CERTIFICATE_EXISTS',
+  'CERTIFICATE_NOT_FOUND',
+  'NOT_IMPORTER',
+  'CERTIFICATE_CONSUMED',
+  'DIGEST_MISMATCH',
 ] as const;
 
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];

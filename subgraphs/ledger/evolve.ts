@@ -1,3 +1,4 @@
+import { evolveCertificate } from './certificates/evolve.js';
 import { keyIdOf } from './keys.js';
 import type { Entry, PayloadOf } from './schemas.js';
 import { newAuthority, type LedgerState, type MraRecord, type OperatorRecord, type OperatorStatus } from './state.js';
@@ -34,6 +35,8 @@ export function evolve(state: LedgerState, entry: Entry): LedgerState {
       }));
     case 'AUTHORITY_KEY_ROTATED':
       return rotated(next, entry, entry.payload.publicKey);
+    case 'CERT_ISSUED': case 'CERT_WITHDRAWN': case 'CERT_RECEIVED': case 'CERT_ACCEPTED': case 'CERT_REJECTED': case 'CERT_CONSUMED':
+      return evolveCertificate(next, entry);
     default: {
       const unreachable: never = entry;
       return unreachable;

@@ -28,3 +28,4 @@ export * from './state.js';
 export { FileStore, MemoryStore, type ForkEvidence, type LedgerStore, type StoredLedger } from './store/index.js';
 export { verifyEntry, type Verdict } from './verify-entry.js';
 export * from './replication/index.js';
+export * from './certificates/index.js';

@@ -1,3 +1,4 @@
+import { assertCertificateAllowed } from './certificates/rules.js';
 import { LedgerError } from './errors.js';
 import { mraView, versionsOf } from './mra-view.js';
 import type { EntryContent, PayloadOf } from './schemas.js';
@@ -62,6 +63,8 @@ export function assertAllowed(state: LedgerState, authority: string, content: En
       return;
     case 'AUTHORITY_KEY_ROTATED':
       return;
+    case 'CERT_ISSUED': case 'CERT_WITHDRAWN': case 'CERT_RECEIVED': case 'CERT_ACCEPTED': case 'CERT_REJECTED': case 'CERT_CONSUMED':
+      return assertCertificateAllowed(state, authority, content, scope);
     default: {
       const unreachable: never = content;
       throw new Error(`unknown entry content ${JSON.stringify(unreachable)}`);

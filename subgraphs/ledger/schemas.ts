@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateEntrySchemas } from './certificates/schemas.js';
 
 /** ISO 3166-1 alpha-2 code of a customs authority (MX, CR, PE, ...). */
 export const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter upper-case country code');
@@ -66,6 +67,7 @@ export const entryContentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('MRA_APPROVED'), payload: z.strictObject({ mraId: z.string(), version: z.int().positive() }) }),
   z.strictObject({ type: z.literal('MRA_RETIRED'), payload: z.strictObject({ mraId: z.string(), reason: z.string().min(1) }) }),
   z.strictObject({ type: z.literal('AUTHORITY_KEY_ROTATED'), payload: z.strictObject({ publicKey: base64url }) }),
+  ...certificateEntrySchemas,
 ]);
 
 /** The envelope of an entry; its `type`/`payload` pair is checked by `entryContentSchema`. */

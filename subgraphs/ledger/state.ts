@@ -1,4 +1,5 @@
 import { Map as ImmutableMap } from 'immutable';
+import type { CertificateRecord } from './certificates/state.js';
 import type { Genesis } from './genesis.js';
 import { keyIdOf } from './keys.js';
 import type { Address, EntryType, Member, MraTerm, OperatorRole } from './schemas.js';
@@ -73,6 +74,8 @@ export interface LedgerState {
   /** A persistent map: each entry changes one operator in O(log n), sharing the rest. */
   readonly operators: ImmutableMap<string, OperatorRecord>;
   readonly mras: Readonly<Record<string, MraRecord>>;
+  /** Certificates by number: public facts only (digest, parties, steps); content stays off the ledger. */
+  readonly certificates: ImmutableMap<string, CertificateRecord>;
 }
 
 /** The state before any entry: the genesis authorities with their first keys. */
@@ -81,7 +84,7 @@ export function initialState(genesis: Genesis, network: string): LedgerState {
   for (const member of genesis.authorities) {
     authorities[member.country] = newAuthority(member, 'genesis');
   }
-  return { network, authorities, operators: ImmutableMap(), mras: {} };
+  return { network, authorities, operators: ImmutableMap(), mras: {}, certificates: ImmutableMap() };
 }
 
 /** An authority record for a member whose first key is pinned by genesis or a proposal. */

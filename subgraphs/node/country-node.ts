@@ -3,6 +3,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLError } from 'graphql';
 import type { OperatorRecord, OperatorStatus, Replica } from '../ledger/index.js';
 import { authenticate, type Caller } from './access/index.js';
+import { CertificateDesk, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 import { toGraphQLError } from './errors.js';
 import { MemoryPrivateStore, type PrivateStore } from './private-store.js';
 
@@ -26,6 +27,8 @@ export interface CountryNodeOptions {
   readonly now: () => Date;
   /** Source of salt bytes for private digests (passed in for deterministic replays). */
   readonly randomBytes?: (size: number) => Buffer;
+  /** Certificate content this node holds, and how it fetches content addressed to it. */
+  readonly certificates?: { readonly store?: CertificateStore; readonly fetch?: CertificateFetch };
 }
 
 /** What every resolver receives: the node and the authenticated caller (null = anonymous). */
@@ -49,6 +52,7 @@ export class CountryNode {
   readonly now: () => Date;
   readonly randomBytes: (size: number) => Buffer;
   readonly pubSub = createPubSub<{ statusChanged: [StatusChange] }>();
+  readonly certificates: CertificateDesk;
   readonly #unsubscribe: () => void;
 
   constructor(options: CountryNodeOptions) {
@@ -57,6 +61,7 @@ export class CountryNode {
     this.privateStore = options.privateStore ?? new MemoryPrivateStore();
     this.now = options.now;
     this.randomBytes = options.randomBytes ?? randomBytes;
+    this.certificates = new CertificateDesk({ country: this.country, replica: this.replica, ...options.certificates });
     this.#unsubscribe = this.replica.subscribe((event) => {
       if (event.kind !== 'applied' || !STATUS_TYPES.has(event.entry.type)) return;
       const aeoId = (event.entry.payload as { aeoId: string }).aeoId;
@@ -84,5 +89,6 @@ export class CountryNode {
 
   close(): void {
     this.#unsubscribe();
+    this.certificates.close();
   }
 }

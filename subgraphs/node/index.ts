@@ -2,6 +2,7 @@
 export {
   asksForSchema, assertMayExecute, authenticate, authenticateWith, mayView, notShared, mintToken, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, visibleFields, visibleFieldsUnder, type Caller, type MraTermsView, type Relation, type AuthorityKey, type KeyLookup,
 } from './access/index.js';
+export { CertificateDesk, FileCertificateStore, MemoryCertificateStore, peerFetch, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 export { CountryNode, type CountryNodeOptions, type NodeContext, type StatusChange } from './country-node.js';
 export { maskError, nodeError, toGraphQLError, unauthenticated, type NodeErrorCode } from './errors.js';
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCertificate } from './certificate.js';
 import { registerDemo } from './demo.js';
 import { registerGateway } from './gateway.js';
 import { registerKeys } from './keys.js';
@@ -10,6 +11,7 @@ import { registerToken } from './token.js';
 
 /** Every subcommand of `mra-hub`. */
 export function registerCommands(program: Command): void {
+  registerCertificate(program);
   registerDemo(program);
   registerGateway(program);
   registerKeys(program);

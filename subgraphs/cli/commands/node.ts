@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { countryOption, positiveInt } from '../options.js';
+import { countryOption, peerOption, positiveInt } from '../options.js';
 import { closeOnSignal } from '../shutdown.js';
 
 interface NodeOptions {
@@ -12,6 +12,8 @@ interface NodeOptions {
   host: string;
   redis?: string;
   server: 'apollo' | 'mercurius';
+  /** Partners' node URLs, for fetching certificate content addressed to this authority. */
+  peer?: Record<string, string>;
 }
 
 /** `mra-hub node`: one authority's replica and its Federation 2 subgraph. */
@@ -26,6 +28,7 @@ export function registerNode(program: Command): void {
     .option('--port <n>', 'HTTP port', positiveInt, 4001)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--redis <url>', 'replicate over Redis Streams, e.g. redis://127.0.0.1:6379')
+    .option('--peer <CC=URL>', 'a partner\'s node, to fetch certificates addressed to us (repeatable)', peerOption, {})
     .addOption(new Option('--server <stack>', 'GraphQL server stack').choices(['apollo', 'mercurius']).default('apollo'))
     .action(async (options: NodeOptions) => {
       const running = await startNode(options);
@@ -36,7 +39,7 @@ export function registerNode(program: Command): void {
 /** Opens the replica from its files, joins replication, and serves the subgraph. */
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const { networkId, openRedisLog, FileStore, Replica, Replicator } = await import('../../ledger/index.js');
-  const { CountryNode, FilePrivateStore, serveWithApollo, serveWithMercurius } = await import('../../node/index.js');
+  const { CountryNode, FileCertificateStore, FilePrivateStore, peerFetch, serveWithApollo, serveWithMercurius } = await import('../../node/index.js');
   const { readGenesis, readSigningKey } = await import('../key-files.js');
   const genesis = readGenesis(options.genesis);
   const replica = Replica.open({
@@ -45,7 +48,9 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
     signer: { authority: options.country, key: readSigningKey(options.keys, options.country) },
     now: () => new Date(),
   });
-  const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(options.data), now: () => new Date() });
+  const fetch = peerFetch({ country: options.country, key: readSigningKey(options.keys, options.country), peers: options.peer ?? {}, now: () => new Date() });
+  const certificates = { store: new FileCertificateStore(options.data), fetch };
+  const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(options.data), certificates, now: () => new Date() });
   const log = options.redis ? await openRedisLog({ url: options.redis, prefix: `mra:${networkId(genesis).slice(0, 16)}` }) : null;
   const replicator = log
     ? new Replicator({ replica, log, name: options.country, onProblem: (p) => console.error(`replication: ${p.code}: ${p.message}`) })

@@ -7,6 +7,9 @@ import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { enforceAccess } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
+import { CertificateMutationResolver } from './certificate-mutations.js';
+import { certificateReference, CertificateResolver } from './certificate-resolver.js';
+import { CertificateSubscriptionResolver } from './certificate-subscription.js';
 import { LedgerResolver } from './ledger-resolver.js';
 import { MutationResolver } from './mutation-resolver.js';
 import { OperatorResolver } from './operator-resolver.js';
@@ -26,7 +29,7 @@ export function buildNodeSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [OperatorResolver, LedgerResolver, MutationResolver, SubscriptionResolver],
+    resolvers: [OperatorResolver, LedgerResolver, MutationResolver, SubscriptionResolver, CertificateResolver, CertificateMutationResolver, CertificateSubscriptionResolver],
     skipCheck: true,
     validate: false,
     // Required by type-graphql for any @Subscription; ours brings its own `subscribe` (per node).
@@ -38,6 +41,7 @@ async function build(): Promise<GraphQLSchema> {
       ...(resolvers.Operator as object),
       __resolveReference: (ref: { aeoId: string }, { node }: NodeContext) => node.operator(ref.aeoId) ?? null,
     },
+    Certificate: { ...(resolvers.Certificate as object), __resolveReference: certificateReference },
   };
   const subgraph = buildSubgraphSchema({
     typeDefs: gql`
