@@ -7,7 +7,21 @@ const REGULAR = new Set(['application/graphql-response+json', 'application/json'
  * header, decided as graphql-yoga's result processors decide it; undefined when it would pick a
  * streaming one (SSE, multipart) or none.
  */
-export function acceptedMediaType(accept: string | undefined): 'application/json' | 'application/graphql-response+json' | undefined {
+export function acceptedMediaType(accept: string | undefined): MediaType | undefined {
+  const key = accept ?? '';
+  if (DECIDED.has(key)) return DECIDED.get(key);
+  const decided = decide(accept);
+  if (DECIDED.size >= 256) DECIDED.clear();
+  DECIDED.set(key, decided);
+  return decided;
+}
+
+type MediaType = 'application/json' | 'application/graphql-response+json';
+
+/** Clients send a handful of Accept headers: each is decided once. */
+const DECIDED = new Map<string, MediaType | undefined>();
+
+function decide(accept: string | undefined): MediaType | undefined {
   const asked = (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')
     .map((entry) => entry.split(';'))
     .filter(([, ...params]) => (params.find((p) => p.includes('charset=')) ?? 'charset=utf-8') === 'charset=utf-8')
@@ -19,7 +33,7 @@ export function acceptedMediaType(accept: string | undefined): 'application/json
       for (const type of offered) if (matches(type, requested)) chosen = type;
     }
   }
-  return chosen !== undefined && REGULAR.has(chosen) ? chosen as 'application/json' | 'application/graphql-response+json' : undefined;
+  return chosen !== undefined && REGULAR.has(chosen) ? chosen as MediaType : undefined;
 }
 
 /** yoga's isMatchingMediaType: the requested type may be a wildcard, any type or any subtype. */

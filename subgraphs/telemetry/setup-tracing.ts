@@ -39,6 +39,11 @@ export function setupTracing(options: TracingOptions): Tracing {
   return installed;
 }
 
+/** True once `setupTracing` ran in this process. */
+export function tracingOn(): boolean {
+  return installed !== undefined;
+}
+
 /** The standard OpenTelemetry variables: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
 export function tracesEndpointFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;

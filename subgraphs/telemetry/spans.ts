@@ -1,15 +1,20 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { tracingOn } from './setup-tracing.js';
 
 const tracer = () => trace.getTracer('mra-hub');
 
 /**
  * An HTTP handler whose every request is a SERVER span, continuing the caller's trace when it
  * sent a W3C `traceparent`; the span is active while the request is handled and ends with the
- * response. (With tracing off the API is a no-op and this costs next to nothing.)
+ * response. With tracing off (not set up in this process) it only calls the handler.
  */
 export function tracedHandler(name: string, attributes: Attributes, handler: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (!tracingOn()) {
+      handler(req, res);
+      return;
+    }
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = tracer().startSpan(name, {
       kind: SpanKind.SERVER,
