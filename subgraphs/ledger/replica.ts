@@ -188,9 +188,15 @@ export class Replica {
     return outcome;
   }
 
-  /** The newest checkpoint held for a chain (for our own chain: the last one we signed). */
+  /**
+   * The newest checkpoint held for a chain. For our own chain it covers every entry: signed now
+   * if the last one is behind (unless we are still recovering and may not sign).
+   */
   latestCheckpoint(authority: string): Checkpoint | null {
-    return this.#checkpoints.held(authority);
+    const held = this.#checkpoints.held(authority);
+    const ours = this.#signer?.authority === authority;
+    if (!ours || (held && held.treeSize === this.height(authority)) || this.height(authority) < this.signingFloor()) return held;
+    return this.checkpoint();
   }
 
   /** Newest checkpoints of every chain held here. */
