@@ -33,7 +33,7 @@ describe('cli: mra-hub ledger verify and prove against a node\'s data directory'
     expect(nothing.status).not.toBe(0);
     expect(nothing.stderr).toMatch(/no chain and no checkpoint: nothing to verify/);
     expect(nothing.stdout).not.toMatch(/VERIFIED/);
-    expect(runCli(['ledger', 'verify', '--help']).stdout.replace(/\s+/g, ' ')).toMatch(/<dir> a node's data directory \(as given to `mra-hub node --data`\), or the ledger directory inside it/);
+    expect(runCli(['ledger', 'verify', '--help']).stdout.replace(/\s+/g, ' ')).toMatch(/dir a node's data directory \(as given to `mra-hub node --data`\), or the ledger directory inside it/);
   });
 
   it('the node checkpoints what it acknowledged; `ledger prove` checks a consistency proof between two checkpoints', async () => {
