@@ -42,6 +42,11 @@ describe('cli: mra-hub node --recover-from rebuilds a lost data directory from p
     };
     await until(mxCheckpointAt('CR'), budget(15_000), 'CR holding MX\'s checkpoint at 3');
     await until(mxCheckpointAt('PE'), budget(15_000), 'PE holding MX\'s checkpoint at 3');
+    const sameEverywhere = async () => {
+      const all = await Promise.all(COUNTRIES.map((c) => headsAt(url(c), COUNTRIES)));
+      return all.every((h) => JSON.stringify(h) === JSON.stringify(all[0]));
+    };
+    await until(sameEverywhere, budget(15_000), 'every node holding the same heads');
     const before = await headsAt(url('MX'), COUNTRIES);
 
     await mx.stop('SIGKILL');
