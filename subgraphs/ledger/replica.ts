@@ -1,11 +1,11 @@
 import { Chain } from './chain.js';
 import { CheckpointBook, type CheckpointOutcome } from './checkpoint-book.js';
 import { checkCheckpointSignature, signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkStoredCheckpoint, checkStoredEvidence } from './stored-checks.js';
 import { decide, type Command } from './decide.js';
 import { label, sealEntry } from './entry.js';
 import { LedgerError, isLedgerError } from './errors.js';
 import { evolve } from './evolve.js';
-import { verifyEvidence } from './fork-evidence.js';
 import { networkId, type Genesis } from './genesis.js';
 import type { SigningKey } from './keys.js';
 import { loadChains } from './load-chains.js';
@@ -70,21 +70,11 @@ export class Replica {
       const first = problems[0] as (typeof problems)[number];
       throw new LedgerError('STORAGE_CORRUPT', `stored ledger does not verify: ${first.message}`, { problems });
     }
-    for (const evidence of replica.#evidence) {
-      try {
-        verifyEvidence(replica.#state, evidence);
-      } catch (error) {
-        throw new LedgerError('STORAGE_CORRUPT', `stored fork evidence does not verify: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    for (const evidence of replica.#evidence) checkStoredEvidence(replica.#state, evidence);
     for (const checkpoint of stored.checkpoints.values()) {
-      try {
-        verifyCheckpoint(replica.#state, replica.chain(checkpoint.authority), checkpoint);
-        replica.#checkpoints.offer(replica.#state, replica.chain(checkpoint.authority), checkpoint); // already stored
-      } catch (error) {
-        if (!isLedgerError(error, 'CHAIN_TRUNCATED')) throw error;
-        throw new LedgerError('CHAIN_TRUNCATED', `${error.message}: entries vouched for are missing from ${checkpoint.authority}'s stored chain (truncated or rolled back); rebuild the data directory from peers`, { ...error.details });
-      }
+      const chain = replica.chain(checkpoint.authority);
+      checkStoredCheckpoint(replica.#state, chain, checkpoint);
+      replica.#checkpoints.offer(replica.#state, chain, checkpoint); // already stored
     }
     return replica;
   }
