@@ -64,12 +64,15 @@ describe('cli: mra-hub node --recover-from rebuilds a lost data directory from p
     expect(audit.stdout).toMatch(/VERIFIED$/m);
   }, budget(120_000));
 
-  it('refuses to recover over a data directory that still holds chains', async () => {
+  it('refuses to recover over a data directory that still holds chains, or when no peer answers', async () => {
     const dir = tempDir();
     const net = writeNetwork(dir, ['MX', 'CR']);
     const first = await startNodeProcess(net, dir, 'MX', []);
     expect((await gql(first.url, GRANT, { input: grantInput('MX', 1) }, await adminToken(net.keys, 'MX'))).errors).toBeUndefined();
     await first.stop();
     await expect(startNodeProcess(net, dir, 'MX', ['--recover-from', 'http://127.0.0.1:9/graphql'])).rejects.toThrow(/holds chains; move it aside first/);
+    // With no peer heard, nothing says how far MX's chain went: it must not start signing from 1.
+    rmSync(join(dir, 'MX'), { recursive: true });
+    await expect(startNodeProcess(net, dir, 'MX', ['--recover-from', 'http://127.0.0.1:9/graphql'])).rejects.toThrow(/no peer answered .*nothing was recovered/);
   }, budget(60_000));
 });

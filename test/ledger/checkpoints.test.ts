@@ -93,4 +93,28 @@ describe('ledger: checkpoints', () => {
     }
     for (const n of nodes) for (const o of nodes) expect(n.replica.latestCheckpoint(o.c)?.rootHash).toBe(o.replica.chain(o.c).root());
   });
+
+  it('a node restarted on lost files learns its own checkpoint from its log, signs nothing, and reads its chain back', async () => {
+    const net = testNetwork(['MX', 'CR']);
+    const bus = new InProcessBus();
+    const before = net.replica('MX');
+    const auto = autoCheckpoint(before);
+    const first = new Replicator({ replica: before, log: bus.connect(), name: 'MX', blockMs: 50 });
+    await first.start();
+    [1, 2, 3].forEach((n) => before.submit(grant('MX', n)));
+    const log = bus.connect();
+    await eventually(() => bus.top('MX') === 3, 10_000);
+    auto.stop();
+    await first.stop();
+    expect((await log.latestCheckpoint('MX'))?.treeSize).toBe(3);
+
+    const after = net.replica('MX'); // same key, empty files
+    const second = new Replicator({ replica: after, log: bus.connect(), name: 'MX', blockMs: 50 });
+    await second.start();
+    expect(after.signingFloor()).toBe(3);
+    await eventually(() => after.height('MX') === 3, 10_000);
+    expect(after.chain('MX').root()).toBe(before.chain('MX').root());
+    expect(after.submit(grant('MX', 4)).sequence).toBe(4);
+    await second.stop();
+  });
 });

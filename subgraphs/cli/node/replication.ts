@@ -8,6 +8,8 @@ export interface Replication {
   close(): Promise<void>;
 }
 
+const OWN_LOG_WAIT_MS = 5000;
+
 type Report = (problem: { readonly code: string; readonly message: string }) => void;
 
 /**
@@ -15,9 +17,9 @@ type Report = (problem: { readonly code: string; readonly message: string }) => 
  * that cannot be reached is joined in the background as soon as it answers: a partner's Redis
  * being down delays only that partner's entries, never the node's start or the other chains.
  */
-export function startReplication(options: {
+export async function startReplication(options: {
   replica: Replica; country: string; prefix: string; topology: Topology; peers: readonly PeerClient[]; peerIntervalMs: number; onProblem: Report;
-}): Replication {
+}): Promise<Replication> {
   const { replica, country, prefix, topology, onProblem } = options;
   const plans: { url: string; chains: string[] | undefined }[] = [...topology.logs].map(([cc, url]) => ({ url, chains: [cc] }));
   if (topology.shared) {
@@ -38,6 +40,10 @@ export function startReplication(options: {
   joining.forEach((join, i) => join.catch((error: unknown) => {
     if (!closing.signal.aborted) onProblem({ code: 'TRANSPORT_ERROR', message: `${plans[i]?.url}: ${String(error)}` });
   }));
+  // Before serving, give our own log a moment: its checkpoint tells a node that lost its files
+  // how far its own chain went, so it cannot sign over it. A log that is down is joined later.
+  const own = plans.findIndex((p) => !p.chains || p.chains.includes(country));
+  if (own >= 0) await Promise.race([joining[own]?.catch(() => {}), new Promise((resolve) => setTimeout(resolve, OWN_LOG_WAIT_MS).unref())]);
   const follower = options.peers.length > 0 ? new PeerFollower({ replica, peers: options.peers, intervalMs: options.peerIntervalMs, onProblem }) : null;
   follower?.start();
   const logs = plans.map((p) => `${p.chains ? p.chains.join('+') || '(none)' : 'all chains'} over ${p.url}`);

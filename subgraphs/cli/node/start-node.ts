@@ -60,14 +60,17 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
   const replica = Replica.open({ genesis, store: new FileStore(ledgerDir), signer: { authority: options.country, key }, now: () => new Date() });
   const report = (p: { code: string; message: string }) => console.error(`replication: ${p.code}: ${p.message}`);
   if (recovering) {
-    const recovered = await recoverFromPeers(replica, options.recoverFrom.map((url) => peerClient(url, options.country, key)), report);
+    const recovered = await recoverFromPeers(replica, options.recoverFrom.map((url) => peerClient(url, options.country, key)), report).catch((error: unknown) => {
+      replica.close();
+      throw new CliError(`--recover-from: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const heights = Object.entries(recovered.heights).map(([a, h]) => `${a} ${h}`).join(', ');
     console.log(`recovered from ${options.recoverFrom.length} peer(s): ${heights}; own checkpoint ${recovered.ownFloor}` +
       (recovered.complete ? '' : ` — not reached: signing stays off until ${options.country}'s chain is back to ${recovered.ownFloor}`));
   }
   const checkpoints = autoCheckpoint(replica);
   const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(options.data), now: () => new Date() });
-  const replication = startReplication({
+  const replication = await startReplication({
     replica, country: options.country, prefix: `mra:${networkId(genesis).slice(0, 16)}`, topology,
     peers: [...topology.peers.values()].map((url) => peerClient(url, options.country, key)), peerIntervalMs: options.peerInterval, onProblem: report,
   });

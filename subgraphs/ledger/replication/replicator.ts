@@ -65,6 +65,7 @@ export class Replicator {
         this.#enqueue(() => this.#o.log.publishCheckpoint(event.checkpoint));
       }
     });
+    await this.#readCheckpoints();
     await this.antiEntropy();
     this.#timer = setInterval(() => void this.antiEntropy(), this.#o.antiEntropyMs);
     this.#loop = this.#follow();
@@ -98,6 +99,21 @@ export class Replicator {
         const held = replica.latestCheckpoint(authority);
         const published = held ? await log.latestCheckpoint(authority) : null;
         if (held && (!published || published.treeSize < held.treeSize)) await this.#enqueue(() => log.publishCheckpoint(held));
+      } catch (error) {
+        this.#problem('TRANSPORT', error);
+      }
+    }
+  }
+
+  /**
+   * The newest checkpoint of every chain on the log, our own included: a node that lost its
+   * files learns here how far its own chain went, stops signing, and reads it back from the log.
+   */
+  async #readCheckpoints(): Promise<void> {
+    for (const authority of this.#chains()) {
+      try {
+        const checkpoint = await this.#o.log.latestCheckpoint(authority);
+        if (checkpoint) this.#offerCheckpoint(checkpoint);
       } catch (error) {
         this.#problem('TRANSPORT', error);
       }

@@ -1,5 +1,5 @@
 import type { Replica } from '../../ledger/index.js';
-import type { PeerClient } from './peer-client.js';
+import { PeerError, type PeerClient } from './peer-client.js';
 import { catchUpFromPeers } from './peer-follower.js';
 
 /** What a recovery from peers established. */
@@ -29,9 +29,12 @@ export async function recoverFromPeers(
     problems += 1;
     onProblem?.({ code, message });
   };
+  let answered = 0;
   for (const peer of peers) {
     try {
-      for (const checkpoint of await peer.checkpoints()) {
+      const checkpoints = await peer.checkpoints();
+      answered += 1;
+      for (const checkpoint of checkpoints) {
         try {
           replica.acceptCheckpoint(checkpoint);
         } catch (error) {
@@ -42,6 +45,8 @@ export async function recoverFromPeers(
       report((error as { code?: string }).code ?? 'PEER_UNAVAILABLE', error instanceof Error ? error.message : String(error));
     }
   }
+  // With no peer heard, nothing says how far our own chain went: signing from scratch could fork it.
+  if (answered === 0) throw new PeerError('PEER_UNAVAILABLE', `no peer answered (${peers.map((p) => p.url).join(', ')}); nothing was recovered`);
   const caughtUp = await catchUpFromPeers({ replica, peers, ...(onProblem ? { onProblem } : {}) });
   const own = replica.authority;
   const ownFloor = replica.signingFloor();
