@@ -23,7 +23,7 @@ describe.skipIf(!permitted.ok || !redisInstalled)('ledger: real hosts — nodes 
     lab.destroy();
   });
 
-  it('both sides of a partition keep acknowledging writes; after healing every replica converges and every acknowledged entry survives', async () => {
+  it('both sides of a partition keep acknowledging writes; the isolated node crashes and restarts; after healing every replica converges and every acknowledged entry survives', async () => {
     const ns = Object.fromEntries(COUNTRIES.map((c) => [c, lab.namespace(c.toLowerCase())])) as Record<Country, string>;
     const pair = (a: Country, b: Country) => lab.link(ns[a], ns[b]);
     const links: Record<string, Link> = { 'MX-CR': pair('MX', 'CR'), 'MX-PE': pair('MX', 'PE'), 'CR-PE': pair('CR', 'PE') };
@@ -36,15 +36,19 @@ describe.skipIf(!permitted.ok || !redisInstalled)('ledger: real hosts — nodes 
     const dir = tempDir();
     const net = writeNetwork(dir, COUNTRIES);
     for (const c of COUNTRIES) processes.push(await startRedisServer({ netns: ns[c], bind: '0.0.0.0', port: 6379 }));
-    for (const c of COUNTRIES) {
+    const startNode = async (c: Country) => {
       const partners = COUNTRIES.filter((p) => p !== c);
       const flags = [
         '--redis', `${c}=redis://127.0.0.1:6379`,
         ...partners.flatMap((p) => ['--redis', `${p}=redis://${addressOf(p, c)}:6379`, '--peer', `${p}=http://${addressOf(p, c)}:${PORT}/graphql`]),
         '--peer-interval', '300',
       ];
-      processes.push(await startNodeProcess(net, dir, c, flags, { port: PORT, host: '0.0.0.0', prefix: ['ip', 'netns', 'exec', ns[c]] }));
-    }
+      const node = await startNodeProcess(net, dir, c, flags, { port: PORT, host: '0.0.0.0', prefix: ['ip', 'netns', 'exec', ns[c]] });
+      processes.push(node);
+      return node;
+    };
+    const nodes = {} as Record<Country, NodeProcess>;
+    for (const c of COUNTRIES) nodes[c] = await startNode(c);
     const url = (c: Country) => `http://${observer[c]}:${PORT}/graphql`;
     const tokens = Object.fromEntries(await Promise.all(COUNTRIES.map(async (c) => [c, await adminToken(net.keys, c)] as const)));
     const acknowledged: string[] = [];
@@ -71,6 +75,9 @@ describe.skipIf(!permitted.ok || !redisInstalled)('ledger: real hosts — nodes 
     await grant('PE', 3);
     await until(converged('3,2,1', ['MX', 'CR']), budget(30_000), 'the majority side converging during the partition');
     expect(await heightsAt('PE')).toBe('1,1,3'); // PE saw nothing from the other side
+    await nodes.PE.stop('SIGKILL'); // and crashes, isolated, right after acknowledging PE#3
+    nodes.PE = await startNode('PE');
+    expect(await heightsAt('PE')).toBe('1,1,3');
 
     lab.heal(links['MX-PE'] as Link);
     lab.heal(links['CR-PE'] as Link);
