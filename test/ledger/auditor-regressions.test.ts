@@ -109,7 +109,7 @@ describe('ledger: regressions from the auditor\'s report (issue 11)', () => {
     expect(() => parseGenesis({ ...net.genesis, authorities: members })).toThrow(/authorities\.\d\.publicKey/);
   });
 
-  it('5. a chain cut at a line boundary is CHAIN_TRUNCATED (the node checkpoints its chain)', () => {
+  it('5. a chain cut at a line boundary is CHAIN_TRUNCATED once a kept checkpoint vouches for it', () => {
     const { net, dir, mxFile } = writtenNode();
     const mx = net.replica('MX', new FileStore(dir));
     mx.checkpoint();
