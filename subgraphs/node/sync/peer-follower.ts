@@ -35,7 +35,7 @@ export async function catchUpFromPeers(options: PeerFollowerOptions): Promise<Ca
   while (progressed) {
     progressed = false;
     for (const peer of peers) {
-      for (const authority of Object.keys(replica.state.authorities)) {
+      chains: for (const authority of Object.keys(replica.state.authorities)) {
         try {
           for (;;) {
             const page = await peer.page(authority, replica.height(authority) + 1, pageSize);
@@ -48,6 +48,10 @@ export async function catchUpFromPeers(options: PeerFollowerOptions): Promise<Ca
           }
         } catch (error) {
           const code = (error as { code?: unknown }).code;
+          if (code === 'PEER_UNAVAILABLE') {
+            problem(code, error instanceof Error ? error.message : String(error));
+            break chains; // one report per unreachable peer per round
+          }
           problem(typeof code === 'string' ? code : 'PEER_ERROR', `${peer.url} ${authority}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
@@ -69,8 +73,17 @@ export class PeerFollower {
 
   start(): void {
     this.#running = true;
+    // A peer that stays down is reported once, not every round; again once it has recovered.
+    let reported = new Set<string>();
     const tick = () => {
-      this.#round = catchUpFromPeers(this.#options).finally(() => {
+      const seen = new Set<string>();
+      const onProblem = (p: { readonly code: string; readonly message: string }) => {
+        const key = `${p.code} ${p.message}`;
+        seen.add(key);
+        if (!reported.has(key)) this.#options.onProblem?.(p);
+      };
+      this.#round = catchUpFromPeers({ ...this.#options, onProblem }).finally(() => {
+        reported = seen;
         if (this.#running) this.#timer = setTimeout(tick, this.#options.intervalMs ?? 1000);
       });
     };
