@@ -14,7 +14,7 @@ export function registerLedger(program: Command): void {
     .option('--checkpoint <file>', 'also check a signed checkpoint obtained elsewhere: this replica must hold all it vouches for (repeatable)', collect, [])
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, options: { genesis?: string; json?: boolean; checkpoint: string[] }) => {
-      const { runVerify } = await import('../ledger/verify.js');
+      const { runVerify } = await import('../ledger/index.js');
       runVerify(dir, options);
     });
   ledger
@@ -27,7 +27,7 @@ export function registerLedger(program: Command): void {
     .option('--genesis <file>', 'genesis whose keys check the checkpoints\' signatures')
     .option('--save <file>', 'write the newer signed checkpoint here once everything verified')
     .action(async (options: { node: string; country: string; from: string; to?: string; genesis?: string; save?: string }) => {
-      const { runProve } = await import('../ledger/prove.js');
+      const { runProve } = await import('../ledger/index.js');
       await runProve(options);
     });
 }

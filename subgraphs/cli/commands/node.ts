@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { NodeOptions } from '../node/start-node.js';
-import { collect } from '../node/topology.js';
+import type { NodeOptions } from '../node/index.js';
 import { countryOption, positiveInt } from '../options.js';
 import { closeOnSignal } from '../shutdown.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** `mra-hub node`: one authority's replica and its Federation 2 subgraph. */
 export function registerNode(program: Command): void {
@@ -22,7 +23,7 @@ export function registerNode(program: Command): void {
     .option('--recover-from <url>', 'rebuild a lost data directory from this peer node before starting; signing stays off until the own chain is back (repeatable)', collect, [])
     .addOption(new Option('--server <stack>', 'GraphQL server stack').choices(['apollo', 'mercurius']).default('apollo'))
     .action(async (options: NodeOptions) => {
-      const { startNode } = await import('../node/start-node.js');
+      const { startNode } = await import('../node/index.js');
       const running = await startNode(options);
       closeOnSignal(() => running.close());
     });

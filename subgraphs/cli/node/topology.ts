@@ -48,6 +48,3 @@ function url(value: string, option: string): string {
     throw new CliError(`${option} ${value}: not a URL`);
   }
 }
-
-/** Collects a repeatable option's values. */
-export const collect = (value: string, previous: string[]): string[] => [...previous, value];
