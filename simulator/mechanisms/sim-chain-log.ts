@@ -1,4 +1,4 @@
-import { canonicalJson, parseEntryJson, type ChainLog, type Entry, type PublishResult, type ReadBatch, type ResyncRequest } from '../../subgraphs/ledger/index.js';
+import { canonicalJson, parseEntryJson, type ChainLog, type Checkpoint, type Entry, type PublishResult, type ReadBatch, type ResyncRequest } from '../../subgraphs/ledger/index.js';
 
 interface Held {
   readonly text: string;
@@ -90,12 +90,12 @@ export class SimChainLog implements ChainLog {
   }
 
   read(cursors: ReadonlyMap<string, number>): Promise<ReadBatch> {
-    if (this.#network.closed) return Promise.resolve({ entries: [], resync: [], invalid: [] });
+    if (this.#network.closed) return Promise.resolve({ entries: [], checkpoints: [], resync: [], invalid: [] });
     return new Promise((resolve) => {
       this.#pending = (cut) => {
         this.#cut = Math.max(this.#cut, cut);
         const entries = cut < 0 ? [] : [...cursors].flatMap(([authority, cursor]) => this.#network.held(this.#reader, authority, cursor + 1, cursor + 500, cut));
-        resolve({ entries, resync: [], invalid: [] });
+        resolve({ entries, checkpoints: [], resync: [], invalid: [] });
       };
       this.#waiting.splice(0).forEach((wake) => wake());
     });
@@ -113,6 +113,13 @@ export class SimChainLog implements ChainLog {
   }
 
   async requestResync(_request: ResyncRequest): Promise<void> {}
+
+  /** Checkpoints are not part of the simulated traffic (the simulator's replicas sign none). */
+  async publishCheckpoint(_checkpoint: Checkpoint): Promise<void> {}
+
+  async latestCheckpoint(_authority: string): Promise<Checkpoint | null> {
+    return null;
+  }
 
   async reset(_authority: string): Promise<void> {}
 

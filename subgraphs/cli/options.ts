@@ -20,10 +20,3 @@ export function portOption(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 (any free port) to 65535');
   return n;
 }
-
-/** Collects repeated `--peer CC=URL` options into { CC: URL }. */
-export function peerOption(value: string, previous: Record<string, string> = {}): Record<string, string> {
-  const match = /^([A-Za-z]{2})=(https?:\/\/.+)$/.exec(value);
-  if (!match) throw new InvalidArgumentError('expected CC=URL, e.g. CR=http://127.0.0.1:4002/graphql');
-  return { ...previous, [(match[1] as string).toUpperCase()]: match[2] as string };
-}

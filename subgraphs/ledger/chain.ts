@@ -1,5 +1,5 @@
 import { leafBytes } from './entry.js';
-import { consistencyPath, inclusionPath, leafHash, treeHead } from './merkle.js';
+import { consistencyPath, inclusionPath, leafHash, nodeHash, treeHead } from './merkle.js';
 import type { Entry } from './schemas.js';
 
 /** One authority's chain as a replica holds it: entries in sequence order and their Merkle leaves. */
@@ -7,6 +7,8 @@ export class Chain {
   readonly authority: string;
   readonly #entries: Entry[] = [];
   readonly #leaves: Buffer[] = [];
+  /** Roots of the perfect subtrees the leaves form, largest first: the head in O(log n). */
+  readonly #frontier: { size: number; hash: Buffer }[] = [];
 
   constructor(authority: string) {
     this.authority = authority;
@@ -34,12 +36,23 @@ export class Chain {
   /** Adds a verified entry; the caller has checked sequence and link. */
   push(entry: Entry): void {
     this.#entries.push(entry);
-    this.#leaves.push(leafHash(leafBytes(entry)));
+    const leaf = leafHash(leafBytes(entry));
+    this.#leaves.push(leaf);
+    let node = { size: 1, hash: leaf };
+    for (let top = this.#frontier.at(-1); top && top.size === node.size; top = this.#frontier.at(-1)) {
+      this.#frontier.pop();
+      node = { size: node.size * 2, hash: nodeHash(top.hash, node.hash) };
+    }
+    this.#frontier.push(node);
   }
 
   /** Merkle tree head over the first `size` entries, hex. */
   root(size = this.length): string {
-    return treeHead(this.#leaves.slice(0, size)).toString('hex');
+    if (size !== this.length || this.#frontier.length === 0) return treeHead(this.#leaves.slice(0, size)).toString('hex');
+    // RFC 9162 splits at the largest power of two, so the head folds the frontier from the right.
+    let head = (this.#frontier.at(-1) as { hash: Buffer }).hash;
+    for (let i = this.#frontier.length - 2; i >= 0; i--) head = nodeHash((this.#frontier[i] as { hash: Buffer }).hash, head);
+    return head.toString('hex');
   }
 
   /** Leaf hash of an entry, hex. */

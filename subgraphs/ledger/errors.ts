@@ -15,6 +15,10 @@ export const LEDGER_ERROR_CODES = [
   'CHAIN_TRUNCATED',
   'BAD_CHECKPOINT',
   'BAD_PROOF',
+  'BAD_EVIDENCE',
+  // A signer that has seen a checkpoint of its own chain beyond what it holds (it lost data) must
+  // not sign: a new entry would fork its own chain. Recovery from peers lifts it.
+  'RECOVERY_INCOMPLETE',
   'STORAGE_CORRUPT',
   // Domain (decide) errors: a command that would break a rule changes nothing.
   'BAD_USER_INPUT',

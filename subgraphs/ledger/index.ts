@@ -2,10 +2,14 @@
  * The ledger: one signed, hash-linked chain per authority, replicated everywhere and verified by
  * every replica. This file is the folder's public API; add exports with intention.
  */
+export { autoCheckpoint } from './auto-checkpoint.js';
 export { auditLedger, type AuditProblem, type AuditReport, type ChainAudit } from './audit.js';
 export { canonicalBytes, canonicalJson, digestOf, sha256Hex } from './canonical.js';
 export { Chain } from './chain.js';
-export { signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+export { checkCheckpointSignature, parseCheckpoint, signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+export type { CheckpointOutcome } from './checkpoint-book.js';
+export { isCanonicalBase64url } from './encoding.js';
+export { parseEvidence, verifyEvidence } from './fork-evidence.js';
 export { decide, type Command } from './decide.js';
 export { bodyOf, checkSeal, label, parseEntry, parseEntryJson, sealEntry, type EntryBody } from './entry.js';
 export { LEDGER_ERROR_CODES, LedgerError, isLedgerError, type LedgerErrorCode } from './errors.js';

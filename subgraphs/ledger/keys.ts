@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { sha256Hex } from './canonical.js';
+import { decodeCanonicalBase64url } from './encoding.js';
 
 /** An authority's Ed25519 signing key; the private half never leaves its node. */
 export interface SigningKey {
@@ -75,9 +76,11 @@ export function signBytes(key: SigningKey, data: Uint8Array): string {
   return sign(null, data, key.privateKey).toString('base64url');
 }
 
-/** Verifies an Ed25519 signature; malformed signatures verify false rather than throw. */
+/**
+ * Verifies an Ed25519 signature; malformed signatures verify false rather than throw. Only the
+ * canonical spelling verifies: another spelling of the same 64 bytes is a different entry.
+ */
 export function verifyBytes(publicKey: KeyObject, data: Uint8Array, signature: string): boolean {
-  const raw = Buffer.from(signature, 'base64url');
-  if (raw.length !== 64) return false;
-  return verify(null, data, publicKey, raw);
+  const raw = decodeCanonicalBase64url(signature, 64);
+  return raw !== null && verify(null, data, publicKey, raw);
 }

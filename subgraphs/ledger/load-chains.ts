@@ -1,4 +1,4 @@
-import { isLedgerError } from './errors.js';
+import { LedgerError, isLedgerError } from './errors.js';
 import type { Entry } from './schemas.js';
 
 /** A stored entry that did not verify, with the code of the first failed check. */
@@ -25,7 +25,11 @@ export function loadChains(chains: ReadonlyMap<string, readonly Entry[]>, accept
       while (index < entries.length) {
         const entry = entries[index] as Entry;
         try {
-          accept(entry);
+          // Position is part of what is stored: line n of a chain holds that chain's entry n.
+          if (entry.authority !== authority || entry.sequence !== index + 1) {
+            throw new LedgerError('STORAGE_CORRUPT', `${authority}'s chain holds ${entry.authority}#${entry.sequence} at position ${index + 1}`);
+          }
+          if (accept(entry) === 'duplicate') throw new LedgerError('STORAGE_CORRUPT', `${authority}#${entry.sequence} is stored twice`);
         } catch (error) {
           const code = isLedgerError(error) ? error.code : 'STORAGE_CORRUPT';
           failures.set(authority, { authority, sequence: entry.sequence, code, message: error instanceof Error ? error.message : String(error) });

@@ -14,7 +14,8 @@ export function leafHash(data: Uint8Array): Buffer {
   return createHash('sha256').update(LEAF).update(data).digest();
 }
 
-function nodeHash(left: Buffer, right: Buffer): Buffer {
+/** RFC 9162 interior node hash. */
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
   return createHash('sha256').update(NODE).update(left).update(right).digest();
 }
 

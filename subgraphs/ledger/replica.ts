@@ -1,8 +1,10 @@
 import { Chain } from './chain.js';
-import { signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { CheckpointBook, type CheckpointOutcome } from './checkpoint-book.js';
+import { checkCheckpointSignature, signCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkStoredCheckpoint, checkStoredEvidence } from './stored-checks.js';
 import { decide, type Command } from './decide.js';
 import { label, sealEntry } from './entry.js';
-import { LedgerError } from './errors.js';
+import { LedgerError, isLedgerError } from './errors.js';
 import { evolve } from './evolve.js';
 import { networkId, type Genesis } from './genesis.js';
 import type { SigningKey } from './keys.js';
@@ -25,7 +27,11 @@ export interface ReplicaOptions {
 
 export type ReplicaEvent =
   | { readonly kind: 'applied'; readonly entry: Entry; readonly local: boolean }
-  | { readonly kind: 'fork'; readonly evidence: ForkEvidence };
+  | { readonly kind: 'fork'; readonly evidence: ForkEvidence }
+  /** A checkpoint this replica now holds: signed here (`local`) or verified from elsewhere. */
+  | { readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint; readonly local: boolean }
+  /** A pending checkpoint did not match the entries once they arrived. */
+  | { readonly kind: 'problem'; readonly code: string; readonly message: string };
 
 /** Outcome of offering an entry: appended, or already held (an identical replay is a no-op). */
 export type IngestResult = 'applied' | 'duplicate';
@@ -41,7 +47,7 @@ export class Replica {
   readonly #chains = new Map<string, Chain>();
   readonly #listeners = new Set<(event: ReplicaEvent) => void>();
   readonly #evidence: ForkEvidence[];
-  readonly #checkpoints = new Map<string, Checkpoint>();
+  readonly #checkpoints = new CheckpointBook();
   #signer: { readonly authority: string; key: SigningKey } | null;
   #state: LedgerState;
 
@@ -64,7 +70,12 @@ export class Replica {
       const first = problems[0] as (typeof problems)[number];
       throw new LedgerError('STORAGE_CORRUPT', `stored ledger does not verify: ${first.message}`, { problems });
     }
-    for (const checkpoint of stored.checkpoints.values()) replica.verifyCheckpoint(checkpoint);
+    for (const evidence of replica.#evidence) checkStoredEvidence(replica.#state, evidence);
+    for (const checkpoint of stored.checkpoints.values()) {
+      const chain = replica.chain(checkpoint.authority);
+      checkStoredCheckpoint(replica.#state, chain, checkpoint);
+      replica.#checkpoints.offer(replica.#state, chain, checkpoint); // already stored
+    }
     return replica;
   }
 
@@ -104,6 +115,7 @@ export class Replica {
   submit(command: Command, privateDigest: string | null = null): Entry {
     const signer = this.#signer;
     if (!signer) throw new LedgerError('NOT_ISSUER', 'this replica has no signing authority');
+    this.#assertCaughtUp(signer.authority);
     const content = decide(command, this.#state, signer.authority);
     const chain = this.chain(signer.authority);
     const body = {
@@ -133,24 +145,59 @@ export class Replica {
   checkpoint(): Checkpoint {
     const signer = this.#signer;
     if (!signer) throw new LedgerError('NOT_ISSUER', 'this replica has no signing authority');
+    this.#assertCaughtUp(signer.authority);
+    const held = this.#checkpoints.held(signer.authority);
+    if (held && held.treeSize === this.height(signer.authority)) return held; // nothing new to vouch for
     const checkpoint = signCheckpoint(this.#state, this.chain(signer.authority), signer.key, this.#now());
-    this.#store.saveCheckpoint(checkpoint);
-    this.#checkpoints.set(checkpoint.authority, checkpoint);
+    this.#checkpoints.offer(this.#state, this.chain(signer.authority), checkpoint);
+    this.#hold(checkpoint, true);
     return checkpoint;
   }
 
-  /** Checks a checkpoint (ours or a peer's) against the local copy of that chain; keeps the newest. */
+  /**
+   * Checks a checkpoint (ours or a peer's) against the local copy of that chain and keeps it:
+   * CHAIN_TRUNCATED when this replica holds fewer entries than it vouches for (for audits: a
+   * replica that is merely behind should use `acceptCheckpoint`).
+   */
   verifyCheckpoint(checkpoint: Checkpoint): void {
     verifyCheckpoint(this.#state, this.chain(checkpoint.authority), checkpoint);
-    const held = this.#checkpoints.get(checkpoint.authority);
-    if (!held || held.treeSize <= checkpoint.treeSize) this.#checkpoints.set(checkpoint.authority, checkpoint);
+    this.acceptCheckpoint(checkpoint);
   }
 
-  /** A fresh signed head for our own chain; for others, the newest checkpoint verified here. */
+  /**
+   * Takes a checkpoint that travelled with the entries. Its signature must verify (BAD_CHECKPOINT);
+   * if this replica holds that many entries the roots must match (BAD_CHECKPOINT); if it holds
+   * fewer it is kept pending and checked when they arrive. A newer checkpoint for fewer entries
+   * than one held is CHAIN_TRUNCATED. A checkpoint of our own chain beyond what we hold means we
+   * lost entries: signing stops until they are back (RECOVERY_INCOMPLETE).
+   */
+  acceptCheckpoint(checkpoint: Checkpoint): CheckpointOutcome {
+    checkCheckpointSignature(this.#state, checkpoint);
+    const outcome = this.#checkpoints.offer(this.#state, this.chain(checkpoint.authority), checkpoint);
+    if (outcome === 'held') this.#hold(checkpoint, false);
+    return outcome;
+  }
+
+  /**
+   * The newest checkpoint held for a chain. For our own chain it covers every entry: signed now
+   * if the last one is behind (unless we are still recovering and may not sign).
+   */
   latestCheckpoint(authority: string): Checkpoint | null {
-    const signer = this.#signer;
-    if (signer?.authority === authority) return signCheckpoint(this.#state, this.chain(authority), signer.key, this.#now());
-    return this.#checkpoints.get(authority) ?? null;
+    const held = this.#checkpoints.held(authority);
+    const ours = this.#signer?.authority === authority;
+    if (!ours || (held && held.treeSize === this.height(authority)) || this.height(authority) < this.signingFloor()) return held;
+    return this.checkpoint();
+  }
+
+  /** Newest checkpoints of every chain held here. */
+  checkpoints(): Checkpoint[] {
+    return this.#checkpoints.all();
+  }
+
+  /** The tree size this replica must reach on its own chain before it may sign again. */
+  signingFloor(): number {
+    const authority = this.#signer?.authority;
+    return authority ? this.#checkpoints.highestSeen(authority) : 0;
   }
 
   inclusionProof(authority: string, sequence: number, treeSize = this.height(authority)): InclusionProof {
@@ -183,7 +230,32 @@ export class Replica {
     chain.push(entry);
     this.#state = evolve(this.#state, entry);
     this.#emit({ kind: 'applied', entry, local: how.local });
+    this.#checkReached(chain);
     return 'applied';
+  }
+
+  #checkReached(chain: Chain): void {
+    try {
+      const reached = this.#checkpoints.reached(this.#state, chain);
+      if (reached) this.#hold(reached, false);
+    } catch (error) {
+      const code = isLedgerError(error) ? error.code : 'BAD_CHECKPOINT';
+      this.#emit({ kind: 'problem', code, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  #hold(checkpoint: Checkpoint, local: boolean): void {
+    this.#store.saveCheckpoint(checkpoint);
+    this.#emit({ kind: 'checkpoint', checkpoint, local });
+  }
+
+  #assertCaughtUp(authority: string): void {
+    const floor = this.#checkpoints.highestSeen(authority);
+    if (this.height(authority) < floor) {
+      throw new LedgerError('RECOVERY_INCOMPLETE', `${authority} holds ${this.height(authority)} of its own entries but has signed a checkpoint at ${floor}; it signs nothing until it has them back from peers`, {
+        held: this.height(authority), floor,
+      });
+    }
   }
 
   #forked(existing: Entry, conflicting: Entry): never {

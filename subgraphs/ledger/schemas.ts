@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { certificateEntrySchemas } from './certificates/schemas.js';
+import { publicKeySchema, signatureSchema } from './encoding.js';
 
 /** ISO 3166-1 alpha-2 code of a customs authority (MX, CR, PE, ...). */
 export const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter upper-case country code');
@@ -8,7 +9,6 @@ export const aeoIdSchema = z.string().regex(/^[A-Z]{2}-AEO-\d{6}$/, 'an AEO id l
 const isoDate = z.iso.date();
 const isoTime = z.iso.datetime({ offset: true });
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
-const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'base64url');
 
 export const OPERATOR_ROLES = [
   'IMPORTER_EXPORTER', 'CUSTOMS_BROKER', 'CARRIER', 'WAREHOUSE', 'MANUFACTURER', 'LOGISTICS_PROVIDER', 'OTHER',
@@ -39,7 +39,7 @@ export const termSchema = z.strictObject({
   fields: z.array(z.string().min(1)),
 });
 
-export const memberSchema = z.strictObject({ country: countrySchema, name: z.string().min(1), publicKey: base64url });
+export const memberSchema = z.strictObject({ country: countrySchema, name: z.string().min(1), publicKey: publicKeySchema });
 
 const statusChange = z.strictObject({ aeoId: aeoIdSchema, reason: z.string().min(1).max(1000) });
 
@@ -66,7 +66,7 @@ export const entryContentSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('MRA_APPROVED'), payload: z.strictObject({ mraId: z.string(), version: z.int().positive() }) }),
   z.strictObject({ type: z.literal('MRA_RETIRED'), payload: z.strictObject({ mraId: z.string(), reason: z.string().min(1) }) }),
-  z.strictObject({ type: z.literal('AUTHORITY_KEY_ROTATED'), payload: z.strictObject({ publicKey: base64url }) }),
+  z.strictObject({ type: z.literal('AUTHORITY_KEY_ROTATED'), payload: z.strictObject({ publicKey: publicKeySchema }) }),
   ...certificateEntrySchemas,
 ]);
 
@@ -83,7 +83,7 @@ export const entryEnvelopeSchema = z.strictObject({
   timestamp: isoTime,
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   hash: hex64,
-  signature: base64url,
+  signature: signatureSchema,
 });
 
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];

@@ -8,3 +8,6 @@ export { maskError, nodeError, toGraphQLError, unauthenticated, type NodeErrorCo
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';
 export { buildNodeSchema } from './schema/index.js';
 export { authorizationFrom, serveWithApollo, serveWithMercurius, type RunningServer, type ServeOptions } from './servers/index.js';
+export {
+  catchUpFromPeers, PeerClient, PeerError, PeerFollower, recoverFromPeers, type CatchUpResult, type PeerFollowerOptions, type PeerPage, type PeerProof, type RecoveryReport,
+} from './sync/index.js';

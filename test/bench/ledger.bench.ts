@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  bodyOf, canonicalBytes, FileStore, openRedisLog, publicKeyObject, Replicator, type Entry,
+  bodyOf, canonicalBytes, FileStore, publicKeyObject, type Entry,
 } from '../../subgraphs/ledger/index.js';
 import { grant, testNetwork } from '../support/network.js';
-import { REDIS_URL, redisAvailable, uniquePrefix } from '../support/redis.js';
+import { redisServerAvailable, startRedisServer } from '../support/redis-server.js';
+import { measureLag, type LogPlan } from './replication-lag.js';
 import { fmt, opsPerSecond, percentile, printTable } from './stats.js';
 
 const N = Number(process.env.BENCH_ENTRIES ?? 5000);
@@ -45,42 +46,27 @@ printTable([
   ['ratio replica / raw verify', fmt(verifyLedger / verifyRaw, 2), 'share of raw verify throughput kept'],
 ]);
 
-if (await redisAvailable()) {
-  const prefix = uniquePrefix('bench');
-  const [writerLog, readerLog] = [await openRedisLog({ url: REDIS_URL, prefix }), await openRedisLog({ url: REDIS_URL, prefix })];
-  const writer = net.replica('MX');
-  const follower = net.replica('CR');
-  const sent = new Map<number, number>();
-  const lags: number[] = [];
-  follower.subscribe((event) => {
-    const start = event.kind === 'applied' ? sent.get(event.entry.sequence) : undefined;
-    if (start !== undefined) lags.push(performance.now() - start);
-  });
-  const replicators = [
-    new Replicator({ replica: writer, log: writerLog, name: 'MX', blockMs: 1000 }),
-    new Replicator({ replica: follower, log: readerLog, name: 'CR', blockMs: 1000 }),
+// Replication lag, hub against no hub, in the same run: three fresh redis-servers, one shared by
+// every authority (the hub) and the same three each carrying one authority's chain (no hub).
+if (await redisServerAvailable()) {
+  const servers = [await startRedisServer(), await startRedisServer(), await startRedisServer()];
+  const lagNet = testNetwork(['MX', 'CR', 'PE']);
+  const M = Math.min(Math.floor(N / 3), 600);
+  const plans: [string, LogPlan][] = [
+    ['shared Redis (one hub for all)', { kind: 'shared', url: servers[0]?.url as string }],
+    ['hubless (one Redis per authority)', { kind: 'per-authority', urls: { MX: servers[0]?.url as string, CR: servers[1]?.url as string, PE: servers[2]?.url as string } }],
   ];
-  for (const r of replicators) await r.start();
-  // A steady stream below saturation (one entry every ~2 ms), so the figure is lag, not backlog.
-  const M = Math.min(N, 2000);
-  const streamStart = performance.now();
-  for (let i = 1; i <= M; i++) {
-    sent.set(i, performance.now());
-    writer.submit(grant('MX', i));
-    await new Promise((resolve) => setTimeout(resolve, 2));
+  const rows: string[][] = [['topology', 'delivered', 'entries/s', 'p50 ms', 'p99 ms', 'max ms']];
+  const p50s: number[] = [];
+  for (const [name, plan] of plans) {
+    const { lags, expected, rate } = await measureLag(lagNet, plan, M);
+    p50s.push(percentile(lags, 50));
+    rows.push([name, `${fmt(lags.length)}/${fmt(expected)}`, fmt(rate), fmt(percentile(lags, 50), 2), fmt(percentile(lags, 99), 2), fmt(Math.max(...lags), 2)]);
   }
-  const rate = M / ((performance.now() - streamStart) / 1000);
-  const deadline = Date.now() + 30_000;
-  while (lags.length < M && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  console.log(`\nreplication over Redis Streams (${REDIS_URL}): ${fmt(lags.length)} of ${fmt(M)} entries at ${fmt(rate)}/s;`);
-  console.log('lag from submit at MX to verified and applied at CR\'s replica:');
-  printTable([
-    ['p50 ms', 'p99 ms', 'max ms'],
-    [fmt(percentile(lags, 50), 2), fmt(percentile(lags, 99), 2), fmt(Math.max(...lags), 2)],
-  ]);
-  for (const r of replicators) await r.stop();
-  await writerLog.forgetEverything();
-  await Promise.all([writerLog.close(), readerLog.close()]);
+  for (const server of servers) await server.stop();
+  console.log(`\nreplication lag: MX, CR and PE each write ${fmt(M)} entries, steady pace; lag = submit at the writer → verified and applied at each other replica`);
+  printTable(rows);
+  console.log(`ratio hubless / shared p50: ${fmt((p50s[1] ?? Number.NaN) / (p50s[0] ?? Number.NaN), 2)}`);
 } else {
-  console.log(`\nreplication lag: skipped, no Redis at ${REDIS_URL}`);
+  console.log('\nreplication lag: skipped, redis-server is not installed');
 }

@@ -49,7 +49,7 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     const result = runCli(['keys', 'generate', '--country', 'MEXICO']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/--country/);
-    expect(runCli(['ledger', 'verify', '/nonexistent/dir']).stderr).toMatch(/no genesis file/);
+    expect(runCli(['ledger', 'verify', '/nonexistent/dir']).stderr).toMatch(/\/nonexistent\/dir does not exist/);
   });
 });
 

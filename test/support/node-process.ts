@@ -20,9 +20,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `mra-hub <args>` and resolves once it prints a line matching `ready`. */
-export function startCli(args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: string[] }> {
+export function startCli(args: readonly string[], ready: RegExp, prefix: readonly string[] = []): Promise<{ child: ChildProcess; output: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // `prefix` runs the CLI through another command, e.g. `ip netns exec <ns>`.
+    const [command, ...rest] = prefix.length > 0 ? [...prefix, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
+    const child = spawn(command as string, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     const timer = setTimeout(() => reject(new Error(`mra-hub ${args.join(' ')} not ready: ${output.join('\n')}`)), budget(30_000));
     for (const stream of [child.stdout, child.stderr]) {

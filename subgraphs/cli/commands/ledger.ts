@@ -1,34 +1,33 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { AuditReport } from '../../ledger/index.js';
+import { countryOption } from '../options.js';
 
-/** `mra-hub ledger verify <dir>`: audit a node's data directory; exit 1 if anything fails. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `mra-hub ledger verify|prove`: audit a data directory; check a node's consistency proofs. */
 export function registerLedger(program: Command): void {
   const ledger = program.command('ledger').description('inspect and audit ledger replicas');
   ledger
     .command('verify')
-    .description('re-verify every chain in a data directory from its genesis (read-only)')
-    .argument('<dir>', 'data directory (holds genesis.json and chains/)')
-    .option('--genesis <file>', 'genesis file (default: <dir>/genesis.json)')
+    .description('re-verify every chain of a node\'s data directory from the genesis, read-only; exit 1 if anything fails')
+    .argument('<dir>', 'a node\'s data directory (as given to `mra-hub node --data`), or the ledger directory inside it')
+    .option('--genesis <file>', 'genesis to trust (default: genesis.json in <dir> or its ledger directory)')
+    .option('--checkpoint <file>', 'also check a signed checkpoint obtained elsewhere: this replica must hold all it vouches for (repeatable)', collect, [])
     .option('--json', 'print the report as JSON')
-    .action(async (dir: string, options: { genesis?: string; json?: boolean }) => {
-      const { auditLedger, FileStore } = await import('../../ledger/index.js');
-      const { readGenesis } = await import('../key-files.js');
-      const genesis = readGenesis(options.genesis ?? join(dir, 'genesis.json'));
-      const report = auditLedger(genesis, new FileStore(dir, { readOnly: true }).load());
-      console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
-      if (!report.ok) process.exitCode = 1;
+    .action(async (dir: string, options: { genesis?: string; json?: boolean; checkpoint: string[] }) => {
+      const { runVerify } = await import('../ledger/index.js');
+      runVerify(dir, options);
     });
-}
-
-function formatReport(report: AuditReport): string {
-  const lines = [`network ${report.network}`];
-  for (const c of report.chains) {
-    const status = c.verified === c.stored ? 'ok' : `only ${c.verified} of ${c.stored} verify`;
-    lines.push(`  ${c.authority}  ${String(c.stored).padStart(6)} entries  ${status}  root ${c.root.slice(0, 16)}…  checkpoint ${c.checkpoint}`);
-  }
-  for (const p of report.problems) lines.push(`  ✗ ${p.code} ${p.authority}${p.sequence ? `#${p.sequence}` : ''}: ${p.message}`);
-  if (report.forkEvidence > 0) lines.push(`  ! ${report.forkEvidence} piece(s) of fork evidence recorded`);
-  lines.push(report.ok ? 'VERIFIED' : 'FAILED');
-  return lines.join('\n');
+  ledger
+    .command('prove')
+    .description('ask a node for a consistency proof between two sizes (or checkpoints) of a chain and verify it locally')
+    .requiredOption('--node <url>', 'the node to ask, e.g. http://127.0.0.1:4001/graphql')
+    .requiredOption('--country <CC>', 'whose chain', countryOption)
+    .requiredOption('--from <size|file>', 'older tree size, or a checkpoint file')
+    .option('--to <size|file>', 'newer tree size, or a checkpoint file (default: the node\'s newest checkpoint)')
+    .option('--genesis <file>', 'genesis whose keys check the checkpoints\' signatures')
+    .option('--save <file>', 'write the newer signed checkpoint here once everything verified')
+    .action(async (options: { node: string; country: string; from: string; to?: string; genesis?: string; save?: string }) => {
+      const { runProve } = await import('../ledger/index.js');
+      await runProve(options);
+    });
 }

@@ -1,3 +1,4 @@
+import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ResyncRequest {
 /** What one blocking read returns. Undecodable messages are reported, never applied. */
 export interface ReadBatch {
   readonly entries: readonly Entry[];
+  /** Checkpoints published for the chains read (each replica verifies them itself). */
+  readonly checkpoints: readonly Checkpoint[];
   readonly resync: readonly ResyncRequest[];
   readonly invalid: readonly { readonly authority: string; readonly reason: string }[];
 }
@@ -29,7 +32,8 @@ export interface ReadBatch {
  * The transport replicas share: one ordered log per chain, keyed by sequence number. It is a
  * cache, never the truth — every entry read from it is verified again, and replicas publish
  * their own files again whenever the log has lost anything. Implementations: in-process bus
- * (embedded default) and Redis Streams. Both keep each log contiguous: an entry is added only
+ * (embedded default) and Redis Streams. A log may carry every chain (one shared Redis) or one
+ * authority's chain (its own Redis, followed directly by every partner: no hub). Both keep each log contiguous: an entry is added only
  * right after its predecessor, so a reader never meets a hole the log could have filled.
  */
 export interface ChainLog {
@@ -41,6 +45,10 @@ export interface ChainLog {
   /** Entries after each chain's cursor, plus resync requests; waits up to `blockMs` for some. */
   read(cursors: ReadonlyMap<string, number>, blockMs: number): Promise<ReadBatch>;
   requestResync(request: ResyncRequest): Promise<void>;
+  /** Publishes a signed checkpoint beside its chain; readers get it with the entries. */
+  publishCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** The newest checkpoint published for a chain, or null. */
+  latestCheckpoint(authority: string): Promise<Checkpoint | null>;
   /** Drops a chain's log so that it can be published again from a verified replica. */
   reset(authority: string): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 import { canonicalJson } from '../canonical.js';
+import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
 import type { ChainLog, PublishResult, ReadBatch, ResyncRequest } from './chain-log.js';
-import { decodeTransported } from './decode.js';
+import { decodeCheckpoint, decodeTransported } from './decode.js';
 
 /**
  * The embedded transport: logs held in one process, for a node with no Redis, tests and the
@@ -10,6 +11,7 @@ import { decodeTransported } from './decode.js';
 export class InProcessBus {
   readonly #logs = new Map<string, { text: string; hash: string }[]>();
   readonly #control: ResyncRequest[] = [];
+  readonly #checkpoints = new Map<string, string[]>();
   readonly #waiters = new Set<() => void>();
 
   /** A connection for one replica (each keeps its own position in the control channel). */
@@ -20,6 +22,7 @@ export class InProcessBus {
   /** Loses every log, as a Redis that restarted empty would. */
   clear(): void {
     this.#logs.clear();
+    this.#checkpoints.clear();
     this.#wake();
   }
 
@@ -40,6 +43,18 @@ export class InProcessBus {
   slice(authority: string, from: number, to: number): { sequence: number; text: string }[] {
     const log = this.#logs.get(authority) ?? [];
     return log.slice(Math.max(0, from - 1), Math.max(0, to)).map(({ text }, i) => ({ sequence: Math.max(1, from) + i, text }));
+  }
+
+  publishCheckpoint(checkpoint: Checkpoint): void {
+    const list = this.#checkpoints.get(checkpoint.authority) ?? [];
+    list.push(canonicalJson(checkpoint));
+    this.#checkpoints.set(checkpoint.authority, list);
+    this.#wake();
+  }
+
+  /** Serialised checkpoints of a chain, oldest first. */
+  checkpointsOf(authority: string): readonly string[] {
+    return this.#checkpoints.get(authority) ?? [];
   }
 
   control(from: number): ResyncRequest[] {
@@ -80,6 +95,7 @@ export class InProcessBus {
 class InProcessLog implements ChainLog {
   readonly #bus: InProcessBus;
   #controlCursor: number;
+  readonly #checkpointCursors = new Map<string, number>();
   #closed = false;
 
   constructor(bus: InProcessBus) {
@@ -101,7 +117,7 @@ class InProcessLog implements ChainLog {
 
   async read(cursors: ReadonlyMap<string, number>, blockMs: number): Promise<ReadBatch> {
     let batch = this.#collect(cursors);
-    if (batch.entries.length === 0 && batch.resync.length === 0 && !this.#closed) {
+    if (batch.entries.length === 0 && batch.checkpoints.length === 0 && batch.resync.length === 0 && !this.#closed) {
       await this.#bus.waitForChange(blockMs);
       batch = this.#collect(cursors);
     }
@@ -116,21 +132,41 @@ class InProcessLog implements ChainLog {
     this.#bus.reset(authority);
   }
 
+  async publishCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    this.#bus.publishCheckpoint(checkpoint);
+  }
+
+  async latestCheckpoint(authority: string): Promise<Checkpoint | null> {
+    const last = this.#bus.checkpointsOf(authority).at(-1);
+    const decoded = last === undefined ? null : decodeCheckpoint(authority, last);
+    return decoded && !('reason' in decoded) ? decoded : null;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
   }
 
   #collect(cursors: ReadonlyMap<string, number>): ReadBatch {
     const entries: Entry[] = [];
+    const checkpoints: Checkpoint[] = [];
     const invalid: ReadBatch['invalid'][number][] = [];
     for (const [authority, cursor] of cursors) {
       const decoded = this.#decode(authority, this.#bus.slice(authority, cursor + 1, cursor + 500));
       entries.push(...decoded.entries);
       invalid.push(...decoded.invalid);
+      const published = this.#bus.checkpointsOf(authority);
+      // A new reader starts from the newest checkpoint: older ones vouch for less.
+      const from = this.#checkpointCursors.get(authority) ?? Math.max(0, published.length - 1);
+      for (const text of published.slice(from)) {
+        const checkpoint = decodeCheckpoint(authority, text);
+        if ('reason' in checkpoint) invalid.push({ authority, reason: checkpoint.reason });
+        else checkpoints.push(checkpoint);
+      }
+      this.#checkpointCursors.set(authority, published.length);
     }
     const resync = this.#bus.control(this.#controlCursor);
     this.#controlCursor += resync.length;
-    return { entries, resync, invalid };
+    return { entries, checkpoints, resync, invalid };
   }
 
   #decode(authority: string, messages: { sequence: number; text: string }[]) {

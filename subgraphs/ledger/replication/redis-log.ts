@@ -1,8 +1,9 @@
 import { createClient } from 'redis';
 import { canonicalJson } from '../canonical.js';
+import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
 import type { ChainLog, PublishResult, ReadBatch, ResyncRequest } from './chain-log.js';
-import { decodeTransported } from './decode.js';
+import { decodeCheckpoint, decodeTransported } from './decode.js';
 import { asStreams, sequenceOf } from './redis-reply.js';
 
 type Client = ReturnType<typeof createClient>;
@@ -37,13 +38,23 @@ export interface RedisLogOptions {
   readonly url: string;
   /** Key prefix: one network per prefix (default `mra`). */
   readonly prefix?: string;
+  /** Stops waiting for a Redis that does not answer. */
+  readonly signal?: AbortSignal;
 }
 
 /** Opens a Redis Streams transport; two connections, since XREAD BLOCK holds one. */
 export async function openRedisLog(options: RedisLogOptions): Promise<RedisLog> {
   const client = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) } });
   client.on('error', () => {}); // reconnects on its own; callers see failures as rejected commands
-  await client.connect();
+  // connect() waits for a Redis that is down to come back; a caller may give up (abort) instead.
+  const abandon = () => client.destroy();
+  options.signal?.addEventListener('abort', abandon, { once: true });
+  try {
+    await client.connect();
+  } finally {
+    options.signal?.removeEventListener('abort', abandon);
+  }
+  options.signal?.throwIfAborted();
   const blocking = client.duplicate();
   blocking.on('error', () => {});
   await blocking.connect();
@@ -57,6 +68,8 @@ export class RedisLog implements ChainLog {
   readonly #blocking: Client;
   readonly #prefix: string;
   #controlCursor = '0-0';
+  /** Position in each chain's checkpoint stream; a new reader starts at the oldest kept. */
+  readonly #checkpointCursors = new Map<string, string>();
 
   constructor(client: Client, blocking: Client, prefix: string) {
     this.#client = client;
@@ -94,10 +107,12 @@ export class RedisLog implements ChainLog {
   async read(cursors: ReadonlyMap<string, number>, blockMs: number): Promise<ReadBatch> {
     const streams = [
       ...[...cursors].map(([authority, cursor]) => ({ key: this.#chainKey(authority), id: `${cursor}-0` })),
+      ...[...cursors.keys()].map((authority) => ({ key: this.#checkpointKey(authority), id: this.#checkpointCursors.get(authority) ?? '0-0' })),
       { key: this.#controlKey(), id: this.#controlCursor },
     ];
     const reply: unknown = await this.#blocking.xRead(streams, { BLOCK: blockMs, COUNT: 500 });
     const entries: Entry[] = [];
+    const checkpoints: Checkpoint[] = [];
     const resync: ResyncRequest[] = [];
     const invalid: { authority: string; reason: string }[] = [];
     for (const stream of asStreams(reply)) {
@@ -108,6 +123,16 @@ export class RedisLog implements ChainLog {
         }
         continue;
       }
+      if (stream.name.startsWith(this.#checkpointKey(''))) {
+        const authority = stream.name.slice(this.#checkpointKey('').length);
+        for (const m of stream.messages) {
+          this.#checkpointCursors.set(authority, m.id);
+          const decoded = decodeCheckpoint(authority, m.fields.checkpoint ?? '');
+          if ('reason' in decoded) invalid.push({ authority, reason: decoded.reason });
+          else checkpoints.push(decoded);
+        }
+        continue;
+      }
       const authority = stream.name.slice(this.#chainKey('').length);
       for (const m of stream.messages) {
         const decoded = decodeTransported(authority, sequenceOf(m.id), m.fields.entry ?? '');
@@ -115,7 +140,20 @@ export class RedisLog implements ChainLog {
         else entries.push(decoded);
       }
     }
-    return { entries, resync, invalid };
+    return { entries, checkpoints, resync, invalid };
+  }
+
+  async publishCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    // Only the newest matters to a reader; a few older ones are kept for slow readers.
+    await this.#client.xAdd(this.#checkpointKey(checkpoint.authority), '*', { checkpoint: canonicalJson(checkpoint) }, {
+      TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 32 },
+    });
+  }
+
+  async latestCheckpoint(authority: string): Promise<Checkpoint | null> {
+    const [last] = await this.#client.xRevRange(this.#checkpointKey(authority), '+', '-', { COUNT: 1 });
+    const decoded = last ? decodeCheckpoint(authority, String(last.message.checkpoint)) : null;
+    return decoded && !('reason' in decoded) ? decoded : null;
   }
 
   async requestResync(request: ResyncRequest): Promise<void> {
@@ -140,6 +178,10 @@ export class RedisLog implements ChainLog {
 
   #chainKey(authority: string): string {
     return `${this.#prefix}:chain:${authority}`;
+  }
+
+  #checkpointKey(authority: string): string {
+    return `${this.#prefix}:checkpoints:${authority}`;
   }
 
   #controlKey(): string {

@@ -1,4 +1,5 @@
 import { isLedgerError } from '../errors.js';
+import type { Checkpoint } from '../checkpoint.js';
 import type { Replica } from '../replica.js';
 import type { Entry } from '../schemas.js';
 import type { ChainLog } from './chain-log.js';
@@ -8,6 +9,11 @@ export interface ReplicatorOptions {
   readonly log: ChainLog;
   /** A name for this replica in resync requests (its authority, or a reader id). */
   readonly name: string;
+  /**
+   * The chains this log carries (default: every authority's — one shared log). With one log per
+   * authority, a node runs one Replicator per partner's log, each carrying that partner's chain.
+   */
+  readonly chains?: readonly string[];
   /** How often to compare the log with local chains and re-publish what it lost (ms). */
   readonly antiEntropyMs?: number;
   /** How long one blocking read waits (ms). */
@@ -24,6 +30,8 @@ export interface ReplicationStats {
   republished: number;
   /** Chains whose log held a planted entry and was rebuilt from this replica. */
   repaired: number;
+  /** Partners' checkpoints verified and kept. */
+  checkpoints: number;
   rejected: Record<string, number>;
 }
 
@@ -34,8 +42,8 @@ export interface ReplicationStats {
  * idempotent, so nothing is lost and nothing is applied twice.
  */
 export class Replicator {
-  readonly stats: ReplicationStats = { published: 0, applied: 0, duplicates: 0, republished: 0, repaired: 0, rejected: {} };
-  readonly #o: Required<Omit<ReplicatorOptions, 'onProblem'>> & Pick<ReplicatorOptions, 'onProblem'>;
+  readonly stats: ReplicationStats = { published: 0, applied: 0, duplicates: 0, republished: 0, repaired: 0, checkpoints: 0, rejected: {} };
+  readonly #o: Required<Omit<ReplicatorOptions, 'onProblem' | 'chains'>> & Pick<ReplicatorOptions, 'onProblem' | 'chains'>;
   #publishing: Promise<void> = Promise.resolve();
   #running = false;
   #loop: Promise<void> = Promise.resolve();
@@ -52,8 +60,12 @@ export class Replicator {
   async start(): Promise<void> {
     this.#running = true;
     this.#unsubscribe = this.#o.replica.subscribe((event) => {
-      if (event.kind === 'applied' && event.local) this.#enqueue(() => this.#publish(event.entry));
+      if (event.kind === 'applied' && event.local && this.#carries(event.entry.authority)) this.#enqueue(() => this.#publish(event.entry));
+      if (event.kind === 'checkpoint' && event.local && this.#carries(event.checkpoint.authority)) {
+        this.#enqueue(() => this.#o.log.publishCheckpoint(event.checkpoint));
+      }
     });
+    await this.#readCheckpoints();
     await this.antiEntropy();
     this.#timer = setInterval(() => void this.antiEntropy(), this.#o.antiEntropyMs);
     this.#loop = this.#follow();
@@ -77,16 +89,45 @@ export class Replicator {
   async antiEntropy(): Promise<void> {
     const { replica, log } = this.#o;
     this.#cursors.clear(); // read refused positions once more: the log may have been repaired
-    for (const authority of Object.keys(replica.state.authorities)) {
+    for (const authority of this.#chains()) {
       const height = replica.height(authority);
       if (height === 0) continue;
       try {
         const top = await log.top(authority);
         if (top < height) await this.#enqueue(() => this.#republish(authority, top + 1));
+        // Checkpoints are signed, so any holder may put the newest back on a log that lost it.
+        const held = replica.latestCheckpoint(authority);
+        const published = held ? await log.latestCheckpoint(authority) : null;
+        if (held && (!published || published.treeSize < held.treeSize)) await this.#enqueue(() => log.publishCheckpoint(held));
       } catch (error) {
         this.#problem('TRANSPORT', error);
       }
     }
+  }
+
+  /**
+   * The newest checkpoint of every chain on the log, our own included: a node that lost its
+   * files learns here how far its own chain went, stops signing, and reads it back from the log.
+   */
+  async #readCheckpoints(): Promise<void> {
+    for (const authority of this.#chains()) {
+      try {
+        const checkpoint = await this.#o.log.latestCheckpoint(authority);
+        if (checkpoint) this.#offerCheckpoint(checkpoint);
+      } catch (error) {
+        this.#problem('TRANSPORT', error);
+      }
+    }
+  }
+
+  /** Chains on this log: the configured ones, or every authority the ledger knows. */
+  #chains(): string[] {
+    const known = Object.keys(this.#o.replica.state.authorities);
+    return this.#o.chains ? known.filter((a) => this.#carries(a)) : known;
+  }
+
+  #carries(authority: string): boolean {
+    return !this.#o.chains || this.#o.chains.includes(authority);
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -124,9 +165,10 @@ export class Replicator {
     const { replica, log, blockMs, name } = this.#o;
     while (this.#running) {
       try {
+        // Our own chain is read back only while we are missing part of it (recovery).
         const cursors = new Map(
-          Object.keys(replica.state.authorities)
-            .filter((a) => a !== replica.authority)
+          this.#chains()
+            .filter((a) => a !== replica.authority || replica.height(a) < replica.signingFloor())
             .map((a) => [a, Math.max(replica.height(a), this.#cursors.get(a) ?? 0)]),
         );
         const batch = await log.read(cursors, blockMs);
@@ -136,8 +178,9 @@ export class Replicator {
           await this.#offer(entry);
           this.#cursors.set(entry.authority, Math.max(entry.sequence, this.#cursors.get(entry.authority) ?? 0));
         }
+        for (const checkpoint of batch.checkpoints) this.#offerCheckpoint(checkpoint);
         for (const request of batch.resync) {
-          if (request.requester !== name) await this.#enqueue(() => this.#republish(request.authority, request.from));
+          if (request.requester !== name && this.#carries(request.authority)) await this.#enqueue(() => this.#republish(request.authority, request.from));
         }
         await new Promise((resolve) => setImmediate(resolve)); // never starve timers, even under a flood
       } catch (error) {
@@ -163,6 +206,14 @@ export class Replicator {
       if (replica.height(entry.authority) < entry.sequence) {
         await log.requestResync({ authority: entry.authority, from: replica.height(entry.authority) + 1, requester: name });
       }
+    }
+  }
+
+  #offerCheckpoint(checkpoint: Checkpoint): void {
+    try {
+      if (this.#o.replica.acceptCheckpoint(checkpoint) === 'held') this.stats.checkpoints += 1;
+    } catch (error) {
+      this.#problem('REJECTED', error);
     }
   }
 

@@ -2,9 +2,10 @@ import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, r
 import { join } from 'node:path';
 import { canonicalJson } from '../canonical.js';
 import { LedgerError } from '../errors.js';
+import { parseEvidence } from '../fork-evidence.js';
 import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
-import { readChainFile } from './read-chain-file.js';
+import { readChainFile, readCheckpointFile } from './read-chain-file.js';
 import type { ForkEvidence, LedgerStore, StoredLedger } from './store.js';
 
 /**
@@ -32,7 +33,7 @@ export class FileStore implements LedgerStore {
     }
     const checkpoints = new Map<string, Checkpoint>();
     for (const file of listFiles(join(this.dir, 'checkpoints'), '.json')) {
-      const checkpoint = JSON.parse(readFileSync(join(this.dir, 'checkpoints', file), 'utf8')) as Checkpoint;
+      const checkpoint = readCheckpointFile(join(this.dir, 'checkpoints', file));
       checkpoints.set(checkpoint.authority, checkpoint);
     }
     return { chains, checkpoints, evidence: this.#readEvidence() };
@@ -53,6 +54,7 @@ export class FileStore implements LedgerStore {
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, file);
+    fsyncDir(join(this.dir, 'checkpoints')); // the rename itself must survive a crash
   }
 
   recordEvidence(evidence: ForkEvidence): void {
@@ -82,10 +84,16 @@ export class FileStore implements LedgerStore {
     const file = join(this.dir, 'evidence.jsonl');
     if (!existsSync(file)) return [];
     return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line, index) => {
+      let value: unknown;
       try {
-        return JSON.parse(line) as ForkEvidence;
+        value = JSON.parse(line);
       } catch {
         throw new LedgerError('STORAGE_CORRUPT', `${file}:${index + 1}: fork evidence is not valid JSON`, { path: file, line: index + 1 });
+      }
+      try {
+        return parseEvidence(value);
+      } catch (error) {
+        throw new LedgerError('STORAGE_CORRUPT', `${file}:${index + 1}: ${error instanceof Error ? error.message : String(error)}`, { path: file, line: index + 1 });
       }
     });
   }

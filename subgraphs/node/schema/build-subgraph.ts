@@ -14,6 +14,7 @@ import { LedgerResolver } from './ledger-resolver.js';
 import { MutationResolver } from './mutation-resolver.js';
 import { OperatorResolver } from './operator-resolver.js';
 import { SubscriptionResolver } from './subscription-resolver.js';
+import { SyncResolver } from './sync-resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -29,7 +30,7 @@ export function buildNodeSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [OperatorResolver, LedgerResolver, MutationResolver, SubscriptionResolver, CertificateResolver, CertificateMutationResolver, CertificateSubscriptionResolver],
+    resolvers: [OperatorResolver, LedgerResolver, MutationResolver, SubscriptionResolver, SyncResolver, CertificateResolver, CertificateMutationResolver, CertificateSubscriptionResolver],
     skipCheck: true,
     validate: false,
     // Required by type-graphql for any @Subscription; ours brings its own `subscribe` (per node).

@@ -43,6 +43,7 @@ export class ContactType {
 @Directive('@shareable')
 @ObjectType('Checkpoint', { description: 'A tree head signed by the chain owner (RFC 9162 style)' })
 export class CheckpointType {
+  @Field(() => String, { description: 'The network (genesis digest) the checkpoint belongs to' }) network!: string;
   @Field(() => String) authority!: string;
   @Field(() => Int) treeSize!: number;
   @Field(() => String) rootHash!: string;

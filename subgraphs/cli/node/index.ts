@@ -1,0 +1,4 @@
+/** `mra-hub node`: a country node with its logs (one per authority), peers and recovery. */
+export { startNode, type NodeOptions } from './start-node.js';
+export { startReplication, type Replication } from './replication.js';
+export { parseTopology, type Topology } from './topology.js';

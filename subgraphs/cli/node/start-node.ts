@@ -1,0 +1,93 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { autoCheckpoint, FileStore, networkId, Replica, type Genesis, type SigningKey } from '../../ledger/index.js';
+import {
+  CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius,
+} from '../../node/index.js';
+import { CliError } from '../errors.js';
+import { readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
+import { startReplication } from './replication.js';
+import { parseTopology } from './topology.js';
+
+export interface NodeOptions {
+  country: string;
+  data: string;
+  keys: string;
+  genesis: string;
+  port: number;
+  host: string;
+  redis: string[];
+  peer: string[];
+  recoverFrom: string[];
+  peerInterval: number;
+  server: 'apollo' | 'mercurius';
+}
+
+/** The data directory keeps the genesis it was started with, so `ledger verify <data>` needs nothing else. */
+function pinGenesis(data: string, genesis: Genesis): void {
+  const path = join(data, 'genesis.json');
+  if (!existsSync(path)) return writeGenesisFile(path, genesis);
+  const held = readGenesis(path);
+  if (networkId(held) !== networkId(genesis)) {
+    throw new CliError(`${path} is the genesis of another network (${networkId(held).slice(0, 16)}…), not of ${networkId(genesis).slice(0, 16)}…`);
+  }
+}
+
+/** A peer client that presents a short-lived admin token signed with this authority's key. */
+function peerClient(url: string, country: string, key: SigningKey): PeerClient {
+  let token: { value: string; until: number } | null = null;
+  return new PeerClient(url, {
+    token: async () => {
+      if (!token || token.until < Date.now()) {
+        token = { value: await mintToken(key, { country, role: 'admin', subject: `${country}-node` }, new Date(), 3600), until: Date.now() + 3_000_000 };
+      }
+      return token.value;
+    },
+  });
+}
+
+/** Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the subgraph. */
+export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const genesis = readGenesis(options.genesis);
+  const topology = parseTopology(options.country, options.redis, options.peer);
+  const key = readSigningKey(options.keys, options.country);
+  const ledgerDir = join(options.data, 'ledger');
+  const recovering = options.recoverFrom.length > 0;
+  if (recovering && existsSync(join(ledgerDir, 'chains')) && readdirSync(join(ledgerDir, 'chains')).length > 0) {
+    throw new CliError(`--recover-from rebuilds a lost ledger, but ${ledgerDir} holds chains; move it aside first`);
+  }
+  pinGenesis(options.data, genesis);
+  const replica = Replica.open({ genesis, store: new FileStore(ledgerDir), signer: { authority: options.country, key }, now: () => new Date() });
+  const report = (p: { code: string; message: string }) => console.error(`replication: ${p.code}: ${p.message}`);
+  if (recovering) {
+    const recovered = await recoverFromPeers(replica, options.recoverFrom.map((url) => peerClient(url, options.country, key)), report).catch((error: unknown) => {
+      replica.close();
+      throw new CliError(`--recover-from: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const heights = Object.entries(recovered.heights).map(([a, h]) => `${a} ${h}`).join(', ');
+    console.log(`recovered from ${options.recoverFrom.length} peer(s): ${heights}; own checkpoint ${recovered.ownFloor}` +
+      (recovered.complete ? '' : ` — not reached: signing stays off until ${options.country}'s chain is back to ${recovered.ownFloor}`));
+  }
+  const checkpoints = autoCheckpoint(replica);
+  // Certificates addressed to us are fetched from their issuer's node (a --peer) with our own key.
+  const fetch = peerFetch({ country: options.country, key, peers: Object.fromEntries(topology.peers), now: () => new Date() });
+  const certificates = { store: new FileCertificateStore(options.data), fetch };
+  const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(options.data), certificates, now: () => new Date() });
+  const replication = await startReplication({
+    replica, country: options.country, prefix: `mra:${networkId(genesis).slice(0, 16)}`, topology,
+    peers: [...topology.peers.values()].map((url) => peerClient(url, options.country, key)), peerIntervalMs: options.peerInterval, onProblem: report,
+  });
+  const serve = options.server === 'mercurius' ? serveWithMercurius : serveWithApollo;
+  const server = await serve(node, { port: options.port, host: options.host });
+  console.log(`${options.country} node (${server.stack}) at ${server.url} — ledger ${replica.height(options.country)} own entries, ${replication.describe}`);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      checkpoints.stop(); // the last checkpoint, so a restart can tell a truncated chain
+      await replication.close();
+      node.close();
+      replica.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { CliError } from '../errors.js';
+
+/** Where a node's chains travel: one log per authority (no hub), or one shared log, or both. */
+export interface Topology {
+  /** A log every chain without its own goes through (`--redis <url>`), if any. */
+  readonly shared: string | null;
+  /** Each authority's own log (`--redis <CC>=<url>`). */
+  readonly logs: ReadonlyMap<string, string>;
+  /** Partners' nodes to catch up from over HTTP (`--peer <CC>=<url>`). */
+  readonly peers: ReadonlyMap<string, string>;
+}
+
+const PAIR = /^([A-Za-z]{2})=(.+)$/;
+
+/** Parses repeated `--redis` and `--peer` values, naming the bad one. */
+export function parseTopology(country: string, redis: readonly string[], peers: readonly string[]): Topology {
+  let shared: string | null = null;
+  const logs = new Map<string, string>();
+  for (const value of redis) {
+    const pair = PAIR.exec(value);
+    if (!pair) {
+      if (shared) throw new CliError(`--redis ${value}: a second shared log; name the authority as --redis <CC>=<url>`);
+      shared = url(value, '--redis');
+      continue;
+    }
+    const cc = (pair[1] as string).toUpperCase();
+    if (logs.has(cc)) throw new CliError(`--redis ${value}: ${cc}'s log is given twice`);
+    logs.set(cc, url(pair[2] as string, '--redis'));
+  }
+  if (logs.size > 0 && !logs.has(country) && !shared) {
+    throw new CliError(`--redis names partners' logs but none for ${country}'s own chain: add --redis ${country}=<url>`);
+  }
+  const peerMap = new Map<string, string>();
+  for (const value of peers) {
+    const pair = PAIR.exec(value);
+    if (!pair) throw new CliError(`--peer ${value}: expected <CC>=<url>, e.g. CR=http://10.0.0.2:4002/graphql`);
+    const cc = (pair[1] as string).toUpperCase();
+    if (cc === country) throw new CliError(`--peer ${value}: ${country} is this node`);
+    peerMap.set(cc, url(pair[2] as string, '--peer'));
+  }
+  return { shared, logs, peers: peerMap };
+}
+
+function url(value: string, option: string): string {
+  try {
+    return new URL(value).toString();
+  } catch {
+    throw new CliError(`${option} ${value}: not a URL`);
+  }
+}

@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SigningKey } from '../../subgraphs/ledger/index.js';
+import { catchUpFromPeers, CountryNode, mintToken, PeerClient, serveWithApollo, type RunningServer } from '../../subgraphs/node/index.js';
+import { grant, testNetwork } from '../support/network.js';
+import { readBody } from '../support/read-body.js';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/** MX's node, serving a chain of `n` entries (more than one page). */
+async function mxNode(n: number) {
+  const net = testNetwork(['MX', 'CR']);
+  const replica = net.replica('MX');
+  for (let i = 1; i <= n; i++) replica.submit(grant('MX', i));
+  replica.checkpoint();
+  const server: RunningServer = await serveWithApollo(new CountryNode({ country: 'MX', replica, now: () => new Date() }), { port: 0 });
+  closers.push(() => server.close());
+  const crToken = () => mintToken(net.keys.CR as SigningKey, { country: 'CR', role: 'admin', subject: 'cr-node' }, new Date());
+  return { net, replica, server, crToken };
+}
+
+/** A peer in the middle that rewrites the entries it relays. */
+async function tamperingProxy(target: string, rewrite: (text: string) => string): Promise<string> {
+  const proxy = createServer(async (req, res) => {
+    const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' }, body: await readBody(req) });
+    res.setHeader('content-type', 'application/json');
+    res.end(rewrite(await upstream.text()));
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => proxy.close(() => resolve())));
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+}
+
+describe('ledger: catch-up straight from a partner\'s node over GraphQL', () => {
+  it('pages through a chain longer than a page, verifying every entry, and keeps the owner\'s checkpoint', async () => {
+    const { net, replica, server, crToken } = await mxNode(620);
+    const cr = net.replica('CR');
+    const result = await catchUpFromPeers({ replica: cr, peers: [new PeerClient(server.url, { token: crToken })], pageSize: 250 });
+    expect(result).toMatchObject({ applied: 620, problems: 0 });
+    expect(cr.chain('MX').root()).toBe(replica.chain('MX').root());
+    expect(cr.latestCheckpoint('MX')?.treeSize).toBe(620);
+  });
+
+  it('a page altered on the way is refused at the altered entry (HASH_MISMATCH); nothing after it is applied', async () => {
+    const { net, server, crToken } = await mxNode(5);
+    const url = await tamperingProxy(server.url, (text) => text.replace('Operadora 3 S.A.', 'Operadora 8 S.A.'));
+    const cr = net.replica('CR');
+    const problems: string[] = [];
+    await catchUpFromPeers({ replica: cr, peers: [new PeerClient(url, { token: crToken })], onProblem: (p) => problems.push(p.code) });
+    expect(cr.height('MX')).toBe(2);
+    expect(problems).toContain('HASH_MISMATCH');
+  });
+
+  it('serves entries to authorities\' admins only', async () => {
+    const { net, server } = await mxNode(1);
+    const officer = () => mintToken(net.keys.CR as SigningKey, { country: 'CR', role: 'officer', subject: 'ana' }, new Date());
+    await expect(new PeerClient(server.url, { token: officer }).page('MX', 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(new PeerClient(server.url).page('MX', 1)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
