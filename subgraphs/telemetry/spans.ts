@@ -31,6 +31,7 @@ export function tracedHandler(name: string, attributes: Attributes, handler: Req
 
 /** Runs `work` in a child span of the active one (INTERNAL, or CLIENT for a call to another node). */
 export async function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>, kind: SpanKind = SpanKind.INTERNAL): Promise<T> {
+  if (!tracingOn()) return work();
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
       return await work();
