@@ -36,7 +36,9 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
     if (!pair) throw new CliError(`--peer ${value}: expected <CC>=<url>, e.g. CR=http://10.0.0.2:4002/graphql`);
     const cc = (pair[1] as string).toUpperCase();
     if (cc === country) throw new CliError(`--peer ${value}: ${country} is this node`);
-    peerMap.set(cc, url(pair[2] as string, '--peer'));
+    // A node's address with or without its /graphql path: both uses (catch-up, certificates) need the endpoint.
+    const given = url(pair[2] as string, '--peer');
+    peerMap.set(cc, given.endsWith('/graphql') ? given : `${given.replace(/\/$/, '')}/graphql`);
   }
   return { shared, logs, peers: peerMap };
 }
