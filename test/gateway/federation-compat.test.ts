@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '../support/graphql-client.js';
+import {
+  abstractTypes, interfaceIntersection, requiresCircular, requiresWithArgument, serveCase, unionIntersection, type CaseSubgraph, type ServedCase,
+} from './federation-compat/index.js';
+
+/**
+ * Federation 2 cases from the public federation-gateway-audit, served by `startGateway` on the
+ * composed supergraph (as `mra-hub gateway --supergraph FILE`). Each `it` is one audit query with
+ * its exact answer. An engine limit is `it.fails` with what the engine does instead, and is listed
+ * in gateway/FEDERATION.md.
+ */
+function servedCase(subgraphs: readonly CaseSubgraph[]): { url: () => string } {
+  let served: ServedCase | undefined;
+  beforeAll(async () => {
+    served = await serveCase(subgraphs);
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+  return { url: () => served?.url ?? '' };
+}
+
+/** The answer without the HTTP status: data and errors only (errors absent when there are none). */
+async function ask(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const { data, errors } = await gql(url, query, variables);
+  return errors === undefined ? { data } : { data, errors };
+}
+
+describe('gateway federation: @requires with arguments', () => {
+  const gateway = servedCase(requiresWithArgument);
+
+  it('a required field with an argument reaches the requiring subgraph (price(currency: "USD") weight)', async () => {
+    expect(await ask(gateway.url(), '{ products { upc name shippingEstimate } }')).toEqual({
+      data: { products: [{ upc: 'p1', name: 'pallet', shippingEstimate: 110 }, { upc: 'p2', name: 'container', shippingEstimate: 440 }] },
+    });
+  });
+
+  it('the client asking the same field with another argument gets its own value, the requirement keeps USD', async () => {
+    expect(await ask(gateway.url(), '{ products { upc price(currency: "EUR") shippingEstimate } }')).toEqual({
+      data: { products: [{ upc: 'p1', price: 10, shippingEstimate: 110 }, { upc: 'p2', price: 20, shippingEstimate: 440 }] },
+    });
+  });
+
+  it('a required list field with an argument and a sub-selection (comments(limit: 2) { authorId })', async () => {
+    expect(await ask(gateway.url(), '{ feed { id leadCommenters } }')).toEqual({
+      data: { feed: [{ id: 'post1', leadCommenters: ['u1', 'u2'] }, { id: 'post2', leadCommenters: ['u2'] }] },
+    });
+  });
+
+  it('the client asking the required list with another limit gets its own list', async () => {
+    expect(await ask(gateway.url(), '{ feed { id comments(limit: 3) { id } leadCommenters } }')).toEqual({
+      data: {
+        feed: [
+          { id: 'post1', comments: [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }], leadCommenters: ['u1', 'u2'] },
+          { id: 'post2', comments: [{ id: 'c4' }], leadCommenters: ['u2'] },
+        ],
+      },
+    });
+  });
+});
+
+describe('gateway federation: circular @requires', () => {
+  const gateway = servedCase(requiresCircular);
+
+  it('a field that requires a field of the other subgraph (byNovice needs author { yearsOfExperience })', async () => {
+    expect(await ask(gateway.url(), '{ feed { byNovice } }')).toEqual({ data: { feed: [{ byNovice: true }, { byNovice: false }] } });
+  });
+
+  it('a requirement whose own requirement comes back from the first subgraph (byExpert needs byNovice)', async () => {
+    expect(await ask(gateway.url(), '{ feed { byExpert } }')).toEqual({ data: { feed: [{ byExpert: false }, { byExpert: true }] } });
+  });
+
+  it('both ends of the cycle in one query', async () => {
+    expect(await ask(gateway.url(), '{ feed { id byNovice byExpert } }')).toEqual({
+      data: { feed: [{ id: 'p1', byNovice: true, byExpert: false }, { id: 'p2', byNovice: false, byExpert: true }] },
+    });
+  });
+});
+
+const EVERY_MEDIA = '__typename ... on Song { title } ... on Movie { title } ... on Book { title }';
+
+describe('gateway federation: union intersection across subgraphs', () => {
+  const gateway = servedCase(unionIntersection);
+
+  it('a fragment on a member no subgraph returns here gives an empty object', async () => {
+    expect(await ask(gateway.url(), '{ media { ... on Movie { title } } }')).toEqual({ data: { media: {} } });
+  });
+
+  it('a fragment on a member both subgraphs know', async () => {
+    expect(await ask(gateway.url(), '{ media { ... on Book { title } } }')).toEqual({ data: { media: { title: 'Pedro Páramo' } } });
+  });
+
+  it('fragments on members of either subgraph together', async () => {
+    expect(await ask(gateway.url(), '{ media { ... on Book { title } ... on Movie { title } ... on Song { title } } }')).toEqual({
+      data: { media: { title: 'Pedro Páramo' } },
+    });
+  });
+
+  it('a member only one subgraph has (Song) comes from that subgraph', async () => {
+    expect(await ask(gateway.url(), `{ song { ${EVERY_MEDIA} } }`)).toEqual({ data: { song: { __typename: 'Song', title: 'La Bamba' } } });
+  });
+
+  it('nested unions on a shared object type, one field only one subgraph resolves', async () => {
+    expect(await ask(gateway.url(), `{ viewer { media { ${EVERY_MEDIA} } book { ${EVERY_MEDIA} } song { ${EVERY_MEDIA} } } }`)).toEqual({
+      data: {
+        viewer: {
+          media: { __typename: 'Book', title: 'Pedro Páramo' },
+          book: { __typename: 'Book', title: 'Pedro Páramo' },
+          song: { __typename: 'Song', title: 'La Bamba' },
+        },
+      },
+    });
+  });
+
+  it('a nested fragment on a member no subgraph returns here gives an empty object', async () => {
+    expect(await ask(gateway.url(), '{ viewer { media { ... on Movie { title } } } }')).toEqual({ data: { viewer: { media: {} } } });
+  });
+});
+
+describe('gateway federation: interface intersection across subgraphs', () => {
+  const gateway = servedCase(interfaceIntersection);
+
+  it('an interface field on a shared root field', async () => {
+    expect(await ask(gateway.url(), '{ media { __typename title } }')).toEqual({ data: { media: { __typename: 'Book', title: 'Pedro Páramo' } } });
+  });
+
+  it('a fragment on an implementation no subgraph returns here gives only the interface fields', async () => {
+    expect(await ask(gateway.url(), '{ media { title ... on Movie { id } } }')).toEqual({ data: { media: { title: 'Pedro Páramo' } } });
+  });
+
+  it('fragments on implementations of either subgraph together', async () => {
+    expect(await ask(gateway.url(), `{ media { ${EVERY_MEDIA} } song { ${EVERY_MEDIA} } }`)).toEqual({
+      data: { media: { __typename: 'Book', title: 'Pedro Páramo' }, song: { __typename: 'Song', title: 'La Bamba' } },
+    });
+  });
+
+  it('a list mixing implementations, with a fragment on an implementation from the other subgraph', async () => {
+    expect(await ask(gateway.url(), '{ library { __typename title ... on Movie { id } ... on Book { id } } }')).toEqual({
+      data: { library: [{ __typename: 'Book', title: 'Pedro Páramo', id: 'b1' }, { __typename: 'Song', title: 'La Bamba' }] },
+    });
+  });
+});
+
+describe('gateway federation: abstract types and _entities', () => {
+  const gateway = servedCase(abstractTypes);
+
+  it('an @interfaceObject field on every implementation of an entity interface', async () => {
+    expect(await ask(gateway.url(), '{ products { id reviewsCount } }')).toEqual({
+      data: { products: [{ id: 'p1', reviewsCount: 2 }, { id: 'p2', reviewsCount: 1 }, { id: 'p3', reviewsCount: 0 }] },
+    });
+  });
+
+  it('an interface returned by an @interfaceObject subgraph gets its concrete type from _entities', async () => {
+    expect(await ask(gateway.url(), '{ topReviews { id product { __typename id ... on Book { title } ... on Magazine { sku } } } }')).toEqual({
+      data: {
+        topReviews: [
+          { id: 'r1', product: { __typename: 'Book', id: 'p1', title: 'Book 1' } },
+          { id: 'r3', product: { __typename: 'Magazine', id: 'p2', sku: 'sku-2' } },
+        ],
+      },
+    });
+  });
+
+  it('a field of one implementation from a third subgraph (Book.stock), through _entities', async () => {
+    expect(await ask(gateway.url(), '{ products { id ... on Book { stock } } }')).toEqual({
+      data: { products: [{ id: 'p1', stock: 7 }, { id: 'p2' }, { id: 'p3', stock: 0 }] },
+    });
+  });
+
+  it('__typename, aliases and a fragment on the interface itself', async () => {
+    expect(await ask(gateway.url(), '{ products { sku ... on Product { sku } type: __typename } }')).toEqual({
+      data: { products: [{ sku: 'sku-1', type: 'Book' }, { sku: 'sku-2', type: 'Magazine' }, { sku: 'sku-3', type: 'Book' }] },
+    });
+  });
+
+  it('a round trip: product → @interfaceObject reviews → product again, with its concrete fields', async () => {
+    expect(await ask(gateway.url(), '{ products { id reviews { id product { sku ... on Magazine { title } ... on Book { reviewsCount } } } } }')).toEqual({
+      data: {
+        products: [
+          { id: 'p1', reviews: [{ id: 'r1', product: { sku: 'sku-1', reviewsCount: 2 } }, { id: 'r2', product: { sku: 'sku-1', reviewsCount: 2 } }] },
+          { id: 'p2', reviews: [{ id: 'r3', product: { sku: 'sku-2', title: 'Magazine 1' } }] },
+          { id: 'p3', reviews: [] },
+        ],
+      },
+    });
+  });
+
+  for (const [title, expected] of [[true, { id: 'p1', title: 'Book 1' }], [false, { id: 'p1' }]] as const) {
+    it(`@include(if: ${String(title)}) on a fragment inside an abstract type from _entities`, async () => {
+      const query = 'query ($title: Boolean!) { topReviews { product { id ... on Book @include(if: $title) { title } ... on Magazine { sku } } } }';
+      expect(await ask(gateway.url(), query, { title })).toEqual({
+        data: { topReviews: [{ product: expected }, { product: { id: 'p2', sku: 'sku-2' } }] },
+      });
+    });
+  }
+});

@@ -1,0 +1,7 @@
+/** Federation compatibility cases (mirroring the public federation-gateway-audit suites) served behind the gateway. */
+export { abstractTypes } from './abstract-types.js';
+export { interfaceIntersection } from './interface-intersection.js';
+export { requiresCircular } from './requires-circular.js';
+export { requiresWithArgument } from './requires-with-argument.js';
+export { serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
+export { unionIntersection } from './union-intersection.js';
