@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/graphql-client.js';
 import {
-  abstractTypes, interfaceIntersection, requiresCircular, requiresWithArgument, serveCase, unionIntersection, type CaseSubgraph, type ServedCase,
+  abstractTypes, entityInterface, interfaceIntersection, requiresCircular, requiresWithArgument, serveCase, unionIntersection, type CaseSubgraph, type ServedCase,
 } from './federation-compat/index.js';
 
 /**
@@ -142,8 +142,8 @@ describe('gateway federation: interface intersection across subgraphs', () => {
   });
 });
 
-describe('gateway federation: abstract types and _entities', () => {
-  const gateway = servedCase(abstractTypes);
+describe('gateway federation: entity interfaces, @interfaceObject and _entities', () => {
+  const gateway = servedCase(entityInterface);
 
   it('an @interfaceObject field on every implementation of an entity interface', async () => {
     expect(await ask(gateway.url(), '{ products { id reviewsCount } }')).toEqual({
@@ -194,4 +194,134 @@ describe('gateway federation: abstract types and _entities', () => {
       });
     });
   }
+});
+
+const PUBLISHER = 'fragment Publisher on PublisherType { ... on Agency { id companyName } ... on Self { email } ... on Group { name } }';
+const SELF_1 = { email: 'u1@example.com' };
+
+describe('gateway federation: abstract types across subgraphs', () => {
+  const gateway = servedCase(abstractTypes);
+
+  it('a shared value type under an interface', async () => {
+    expect(await ask(gateway.url(), '{ products { id dimensions { size weight } } }')).toEqual({
+      data: {
+        products: [
+          { id: 'p1', dimensions: { size: 'small', weight: 0.5 } }, { id: 'p2', dimensions: { size: 'small', weight: 0.2 } },
+          { id: 'p3', dimensions: { size: 'small', weight: 0.6 } }, { id: 'p4', dimensions: { size: 'large', weight: 1.5 } },
+        ],
+      },
+    });
+  });
+
+  it('@requires on each implementation, with a field argument (delivery(zip) needs dimensions { size weight })', async () => {
+    const query = '{ book: similar(id: "p1") { id sku delivery(zip: "1234") { fastestDelivery estimatedDelivery } } magazine: similar(id: "p2") { id sku delivery(zip: "1234") { fastestDelivery estimatedDelivery } } }';
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        book: [{ id: 'p3', sku: 'sku-3', delivery: { fastestDelivery: 'same day', estimatedDelivery: '1 day' } }],
+        magazine: [{ id: 'p4', sku: 'sku-4', delivery: { fastestDelivery: '2 days', estimatedDelivery: '3 days' } }],
+      },
+    });
+  });
+
+  it('fragments on the interface, its implementations and a second interface, with __typename aliased', async () => {
+    const query = '{ products { sku ... on Product { sku } ... on Book { sku } ... on Magazine { sku } ... on Similar { __typename type: __typename } } }';
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        products: [
+          { sku: 'sku-1', __typename: 'Book', type: 'Book' }, { sku: 'sku-2', __typename: 'Magazine', type: 'Magazine' },
+          { sku: 'sku-3', __typename: 'Book', type: 'Book' }, { sku: 'sku-4', __typename: 'Magazine', type: 'Magazine' },
+        ],
+      },
+    });
+  });
+
+  it('an aliased entity field and an implementation field from another subgraph', async () => {
+    expect(await ask(gateway.url(), '{ products { author: createdBy { email totalProductsCreated } ... on Magazine { title } } }')).toEqual({
+      data: {
+        products: [
+          { author: { email: 'u1@example.com', totalProductsCreated: 2 } },
+          { author: { email: 'u2@example.com', totalProductsCreated: 2 }, title: 'Magazine 1' },
+          { author: { email: 'u2@example.com', totalProductsCreated: 2 } },
+          { author: { email: 'u1@example.com', totalProductsCreated: 2 }, title: 'Magazine 2' },
+        ],
+      },
+    });
+  });
+
+  it('an interface returned from _entities (Review.product), with fields of each implementation from other subgraphs', async () => {
+    expect(await ask(gateway.url(), '{ products { id reviews { product { sku ... on Magazine { title } ... on Book { reviewsCount } } } } }')).toEqual({
+      data: {
+        products: [
+          { id: 'p1', reviews: [{ product: { sku: 'sku-1', reviewsCount: 2 } }, { product: { sku: 'sku-1', reviewsCount: 2 } }] },
+          { id: 'p2', reviews: [{ product: { sku: 'sku-2', title: 'Magazine 1' } }] },
+          { id: 'p3', reviews: [] },
+          { id: 'p4', reviews: [] },
+        ],
+      },
+    });
+  });
+
+  it('@requires of a list of entities (reviewsOfSimilar needs similar { id })', async () => {
+    const query = '{ products { id ... on Book { reviewsOfSimilar { id product { id } } } ... on Magazine { reviewsOfSimilar { id } } } }';
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        products: [
+          { id: 'p1', reviewsOfSimilar: [] },
+          { id: 'p2', reviewsOfSimilar: [] },
+          { id: 'p3', reviewsOfSimilar: [{ id: 1, product: { id: 'p1' } }, { id: 2, product: { id: 'p1' } }] },
+          { id: 'p4', reviewsOfSimilar: [{ id: 3 }] },
+        ],
+      },
+    });
+  });
+
+  it('a union whose members differ per subgraph, a member entity completed from its own subgraph', async () => {
+    const query = `{ products { id ... on Book { publisherType { ...Publisher } } ... on Magazine { publisherType { ...Publisher } } } } ${PUBLISHER}`;
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        products: [
+          { id: 'p1', publisherType: SELF_1 },
+          { id: 'p2', publisherType: { id: 'a1', companyName: 'Agency 1' } },
+          { id: 'p3', publisherType: { id: 'a2', companyName: 'Agency 2' } },
+          { id: 'p4', publisherType: SELF_1 },
+        ],
+      },
+    });
+  });
+
+  it('the same union under an interface returned from _entities', async () => {
+    const query = `{ products { id reviews { product { id ... on Magazine { publisherType { ...Publisher } } ... on Book { publisherType { ...Publisher } } } } } } ${PUBLISHER}`;
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        products: [
+          { id: 'p1', reviews: [{ product: { id: 'p1', publisherType: SELF_1 } }, { product: { id: 'p1', publisherType: SELF_1 } }] },
+          { id: 'p2', reviews: [{ product: { id: 'p2', publisherType: { id: 'a1', companyName: 'Agency 1' } } }] },
+          { id: 'p3', reviews: [] },
+          { id: 'p4', reviews: [] },
+        ],
+      },
+    });
+  });
+
+  it('a union member field of a different type per member (email: Email vs String), told apart by aliases', async () => {
+    const fragment = 'fragment Publisher on PublisherType { ... on Agency { emailObj: email { address } } ... on Self { emailStr: email } ... on Group { emailStr: email } }';
+    const query = `{ products { id reviews { product { id ... on Magazine { publisherType { ...Publisher } } ... on Book { publisherType { ...Publisher } } } } } } ${fragment}`;
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: {
+        products: [
+          { id: 'p1', reviews: [{ product: { id: 'p1', publisherType: { emailStr: 'u1@example.com' } } }, { product: { id: 'p1', publisherType: { emailStr: 'u1@example.com' } } }] },
+          { id: 'p2', reviews: [{ product: { id: 'p2', publisherType: { emailObj: { address: 'a1@example.com' } } } }] },
+          { id: 'p3', reviews: [] },
+          { id: 'p4', reviews: [] },
+        ],
+      },
+    });
+  });
+
+  it('an interface from a root field of a subgraph that does not own the implementations', async () => {
+    const query = '{ review(id: 3) { body product { __typename id ... on Magazine { title publisherType { ... on Agency { companyName } } } } } }';
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: { review: { body: 'timely', product: { __typename: 'Magazine', id: 'p2', title: 'Magazine 1', publisherType: { companyName: 'Agency 1' } } } },
+    });
+  });
 });

@@ -1,5 +1,6 @@
 /** Federation compatibility cases (mirroring the public federation-gateway-audit suites) served behind the gateway. */
 export { abstractTypes } from './abstract-types.js';
+export { entityInterface } from './entity-interface.js';
 export { interfaceIntersection } from './interface-intersection.js';
 export { requiresCircular } from './requires-circular.js';
 export { requiresWithArgument } from './requires-with-argument.js';
