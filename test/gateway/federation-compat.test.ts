@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/graphql-client.js';
 import {
-  abstractTypes, entityInterface, interfaceIntersection, requiresCircular, requiresWithArgument, serveCase, unionIntersection, type CaseSubgraph, type ServedCase,
+  abstractTypes, entityInterface, interfaceIntersection, interfaceObjectRequires, requiresCircular, requiresWithArgument, serveCase, unionIntersection, type CaseSubgraph, type ServedCase,
 } from './federation-compat/index.js';
 
 /**
@@ -10,7 +10,7 @@ import {
  * its exact answer. An engine limit is `it.fails` with what the engine does instead, and is listed
  * in gateway/FEDERATION.md.
  */
-function servedCase(subgraphs: readonly CaseSubgraph[]): { url: () => string } {
+function servedCase(subgraphs: readonly CaseSubgraph[]): { url: () => string; supergraph: () => string } {
   let served: ServedCase | undefined;
   beforeAll(async () => {
     served = await serveCase(subgraphs);
@@ -18,7 +18,7 @@ function servedCase(subgraphs: readonly CaseSubgraph[]): { url: () => string } {
   afterAll(async () => {
     await served?.close();
   });
-  return { url: () => served?.url ?? '' };
+  return { url: () => served?.url ?? '', supergraph: () => served?.supergraph ?? '' };
 }
 
 /** The answer without the HTTP status: data and errors only (errors absent when there are none). */
@@ -39,6 +39,17 @@ describe('gateway federation: @requires with arguments', () => {
   it('the client asking the same field with another argument gets its own value, the requirement keeps USD', async () => {
     expect(await ask(gateway.url(), '{ products { upc price(currency: "EUR") shippingEstimate } }')).toEqual({
       data: { products: [{ upc: 'p1', price: 10, shippingEstimate: 110 }, { upc: 'p2', price: 20, shippingEstimate: 440 }] },
+    });
+  });
+
+  it('two subgraphs require the same field with different arguments, one nested (the audit\'s -conflict case)', async () => {
+    expect(await ask(gateway.url(), '{ products { upc name shippingEstimate shippingEstimateEUR isExpensiveCategory } }')).toEqual({
+      data: {
+        products: [
+          { upc: 'p1', name: 'pallet', shippingEstimate: 110, shippingEstimateEUR: 150, isExpensiveCategory: false },
+          { upc: 'p2', name: 'container', shippingEstimate: 440, shippingEstimateEUR: 600, isExpensiveCategory: true },
+        ],
+      },
     });
   });
 
@@ -159,6 +170,12 @@ describe('gateway federation: entity interfaces, @interfaceObject and _entities'
           { id: 'r3', product: { __typename: 'Magazine', id: 'p2', sku: 'sku-2' } },
         ],
       },
+    });
+  });
+
+  it('only __typename of an interface returned by an @interfaceObject subgraph', async () => {
+    expect(await ask(gateway.url(), '{ topReviews { product { __typename } } }')).toEqual({
+      data: { topReviews: [{ product: { __typename: 'Book' } }, { product: { __typename: 'Magazine' } }] },
     });
   });
 
@@ -323,5 +340,50 @@ describe('gateway federation: abstract types across subgraphs', () => {
     expect(await ask(gateway.url(), query)).toEqual({
       data: { review: { body: 'timely', product: { __typename: 'Magazine', id: 'p2', title: 'Magazine 1', publisherType: { companyName: 'Agency 1' } } } },
     });
+  });
+});
+
+const ANA = { id: 'u1', name: 'Ana', username: 'ana.mx' };
+const BETO = { id: 'u2', name: 'Beto', username: 'beto.cr' };
+
+describe('gateway federation: @requires on an @interfaceObject', () => {
+  const gateway = servedCase(interfaceObjectRequires);
+
+  it('an implementation-only field through the @interfaceObject root field', async () => {
+    expect(await ask(gateway.url(), '{ anotherUsers { ... on User { age } } }')).toEqual({ data: { anotherUsers: [{ age: 31 }, { age: 42 }] } });
+  });
+
+  it('an implementation-only field through the owner root field', async () => {
+    expect(await ask(gateway.url(), '{ users { ... on User { age } } }')).toEqual({ data: { users: [{ age: 31 }, { age: 42 }] } });
+  });
+
+  it('the required interface field comes from the owner, starting at the owner (it answers name itself)', async () => {
+    expect(await ask(gateway.url(), '{ users { id name username } }')).toEqual({ data: { users: [ANA, BETO] } });
+  });
+
+  // Engine limit (composition): @theguild/federation-composition 0.27 writes the interface's `name`
+  // with no @join__field at all, so every subgraph of the type counts as a source, `profiles`
+  // included, where `name` is only @external. Starting at `profiles`, the planner asks `profiles`
+  // for `name`: the client gets `name: null` with no error.
+  it.fails('an interface field the @interfaceObject subgraph declares @external comes from the owner', async () => {
+    expect(await ask(gateway.url(), '{ anotherUsers { id name } }')).toEqual({ data: { anotherUsers: [{ id: 'u1', name: 'Ana' }, { id: 'u2', name: 'Beto' }] } });
+  });
+
+  // Same cause: `username` gets a representation without `name` (null and the subgraph's
+  // "required field name was not provided" at each username).
+  it.fails('the required interface field comes from the owner, starting at the @interfaceObject', async () => {
+    expect(await ask(gateway.url(), '{ anotherUsers { id name username } }')).toEqual({ data: { anotherUsers: [ANA, BETO] } });
+  });
+
+  it.fails('the interface field and an implementation field together, starting at the @interfaceObject', async () => {
+    expect(await ask(gateway.url(), '{ anotherUsers { ... on User { age id name username } id name } }')).toEqual({
+      data: { anotherUsers: [{ ...ANA, age: 31 }, { ...BETO, age: 42 }] },
+    });
+  });
+
+  // The root cause, pinned: Apollo's composition (2.14) writes exactly this line, and with its
+  // supergraph the same engine answers the three queries above correctly.
+  it.fails('the supergraph marks the @interfaceObject\'s @external field external for that subgraph', () => {
+    expect(gateway.supergraph()).toMatch(/name: String @join__field\(graph: ACCOUNTS\) @join__field\(graph: PROFILES, external: true\)/);
   });
 });

@@ -2,6 +2,7 @@
 export { abstractTypes } from './abstract-types.js';
 export { entityInterface } from './entity-interface.js';
 export { interfaceIntersection } from './interface-intersection.js';
+export { interfaceObjectRequires } from './interface-object-requires.js';
 export { requiresCircular } from './requires-circular.js';
 export { requiresWithArgument } from './requires-with-argument.js';
 export { serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
