@@ -5,5 +5,6 @@ export { interfaceIntersection } from './interface-intersection.js';
 export { interfaceObjectRequires } from './interface-object-requires.js';
 export { requiresCircular } from './requires-circular.js';
 export { requiresWithArgument } from './requires-with-argument.js';
-export { serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
+export { requiresWithFragments, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE } from './requires-with-fragments.js';
+export { composeCase, serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
 export { unionIntersection } from './union-intersection.js';

@@ -22,6 +22,14 @@ export interface ServedCase {
   close(): Promise<void>;
 }
 
+/** Composes the case's subgraphs as `mra-hub` does (MIT composition); the error messages, if any. */
+export function composeCase(subgraphs: readonly CaseSubgraph[], urls: readonly string[] = []): { supergraph?: string; errors: string[] } {
+  const composed = composeServices(subgraphs.map(({ name, typeDefs, resolvers }, i) => ({
+    name, url: urls[i] ?? `http://127.0.0.1/${name}`, typeDefs: parse(printSubgraphSchema(buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }))),
+  })));
+  return { ...(composed.supergraphSdl ? { supergraph: composed.supergraphSdl } : {}), errors: composed.errors?.map((e) => e.message) ?? [] };
+}
+
 /**
  * Serves each subgraph over HTTP, composes them (MIT composition, as `mra-hub compose` does) and
  * starts the gateway on the supergraph file, exactly as `mra-hub gateway --supergraph FILE` does.
@@ -32,18 +40,18 @@ export async function serveCase(subgraphs: readonly CaseSubgraph[]): Promise<Ser
   const closeSubgraphs = async () => {
     for (const subgraph of served) await subgraph.close();
   };
-  const composed = composeServices(schemas.map(({ name, schema }, i) => ({ name, url: served[i]?.url ?? '', typeDefs: parse(printSubgraphSchema(schema)) })));
-  if (composed.errors?.length || !composed.supergraphSdl) {
+  const { supergraph, errors } = composeCase(subgraphs, served.map((s) => s.url));
+  if (errors.length > 0 || !supergraph) {
     await closeSubgraphs();
-    throw new Error(`case subgraphs do not compose: ${composed.errors?.map((e) => e.message).join('; ')}`);
+    throw new Error(`case subgraphs do not compose: ${errors.join('; ')}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'mra-fed-compat-'));
   const file = join(dir, 'supergraph.graphql');
-  writeFileSync(file, composed.supergraphSdl);
+  writeFileSync(file, supergraph);
   const gateway = await startGateway({ config: gatewayConfig({ supergraph: file, listen: { port: 0 }, logLevel: 'error' }) });
   return {
     url: gateway.url,
-    supergraph: composed.supergraphSdl,
+    supergraph,
     close: async () => {
       await gateway.close();
       await closeSubgraphs();
