@@ -4,6 +4,7 @@ export { entityInterface } from './entity-interface.js';
 export { interfaceIntersection } from './interface-intersection.js';
 export { interfaceObjectRequires } from './interface-object-requires.js';
 export { requiresCircular } from './requires-circular.js';
+export { requiresNull } from './requires-null.js';
 export { requiresWithArgument } from './requires-with-argument.js';
 export { requiresWithFragments, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE } from './requires-with-fragments.js';
 export { composeCase, serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
