@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql } from '../support/graphql-client.js';
+import { describe, expect, it } from 'vitest';
 import {
-  abstractTypes, entityInterface, interfaceIntersection, interfaceObjectRequires, composeCase, requiresCircular, requiresNull, requiresWithArgument, requiresWithFragments, serveCase, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE, unionIntersection, type CaseSubgraph, type ServedCase,
+  abstractTypes, ask, composeCase, entityInterface, interfaceIntersection, interfaceObjectRequires, requiresCircular, requiresNull,
+  requiresWithArgument, requiresWithFragments, servedCase, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE, unionIntersection,
 } from './federation-compat/index.js';
 
-/**
+/*
  * Federation 2 cases from the public federation-gateway-audit, served by `startGateway` on the
  * composed supergraph (as `mra-hub gateway --supergraph FILE`). Each `it` is one audit query with
- * its exact answer. An engine limit is `it.fails` with what the engine does instead, and is listed
- * in gateway/FEDERATION.md.
+ * its exact answer (data and errors). An engine limit is `it.fails`, with a comment saying what the
+ * engine does instead, and is listed in gateway/FEDERATION.md.
  */
-function servedCase(subgraphs: readonly CaseSubgraph[]): { url: () => string; supergraph: () => string } {
-  let served: ServedCase | undefined;
-  beforeAll(async () => {
-    served = await serveCase(subgraphs);
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
-  return { url: () => served?.url ?? '', supergraph: () => served?.supergraph ?? '' };
-}
-
-/** The answer without the HTTP status: data and errors only (errors absent when there are none). */
-async function ask(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const { data, errors } = await gql(url, query, variables);
-  return errors === undefined ? { data } : { data, errors };
-}
 
 describe('gateway federation: @requires with arguments', () => {
   const gateway = servedCase(requiresWithArgument);

@@ -8,4 +8,5 @@ export { requiresNull } from './requires-null.js';
 export { requiresWithArgument } from './requires-with-argument.js';
 export { requiresWithFragments, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE } from './requires-with-fragments.js';
 export { composeCase, serveCase, type CaseSubgraph, type ServedCase } from './serve-case.js';
+export { ask, servedCase } from './served-case.js';
 export { unionIntersection } from './union-intersection.js';
