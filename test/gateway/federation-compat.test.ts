@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  abstractTypes, ask, composeCase, entityInterface, interfaceIntersection, interfaceObjectRequires, requiresCircular, requiresNull,
+  abstractTypes, ask, composeCase, entityInterface, interfaceDistributed, interfaceIntersection, interfaceObjectRequires, requiresCircular, requiresNull,
   requiresWithArgument, requiresWithFragments, servedCase, THROUGH_IMPLEMENTATIONS, THROUGH_SUB_INTERFACE, unionIntersection,
 } from './federation-compat/index.js';
 
@@ -211,6 +211,61 @@ describe('gateway federation: interface intersection across subgraphs', () => {
   it('a list mixing implementations, with a fragment on an implementation from the other subgraph', async () => {
     expect(await ask(gateway.url(), '{ library { __typename title ... on Movie { id } ... on Book { id } } }')).toEqual({
       data: { library: [{ __typename: 'Book', title: 'Pedro Páramo', id: 'b1' }, { __typename: 'Song', title: 'La Bamba' }] },
+    });
+  });
+});
+
+const WARRANTIES = [{ warranty: 3 }, { warranty: 4 }];
+
+describe('gateway federation: interfaces implemented in another subgraph', () => {
+  const gateway = servedCase(interfaceDistributed);
+
+  it('a fragment on an interface the union member implements only in another subgraph', async () => {
+    expect(await ask(gateway.url(), '{ products { ... on Node { id } } }')).toEqual({
+      data: { products: [{ id: 'oven1' }, { id: 'oven2' }, { id: 'toaster1' }, { id: 'toaster2' }] },
+    });
+  });
+
+  it('a field of that interface, from each implementation\'s own subgraph', async () => {
+    expect(await ask(gateway.url(), '{ products { __typename ... on WithWarranty { warranty } } }')).toEqual({
+      data: {
+        products: [
+          { __typename: 'Oven', warranty: 1 }, { __typename: 'Oven', warranty: 2 },
+          { __typename: 'Toaster', warranty: 3 }, { __typename: 'Toaster', warranty: 4 },
+        ],
+      },
+    });
+  });
+
+  it('fragments on implementations a list does not contain', async () => {
+    expect(await ask(gateway.url(), '{ nodes { ... on Toaster { warranty } ... on Oven { id } } }')).toEqual({ data: { nodes: WARRANTIES } });
+  });
+
+  it('an interface fragment nested in another interface fragment', async () => {
+    expect(await ask(gateway.url(), '{ nodes { ... on Node { id ... on Node { id ... on WithWarranty { warranty } } } } }')).toEqual({
+      data: { nodes: [{ id: 'toaster1', warranty: 3 }, { id: 'toaster2', warranty: 4 }] },
+    });
+  });
+
+  it('named fragments on the object and on its interface', async () => {
+    const query = '{ toasters { ...T ...N } } fragment T on Toaster { id } fragment N on Node { id __typename }';
+    expect(await ask(gateway.url(), query)).toEqual({
+      data: { toasters: [{ id: 'toaster1', __typename: 'Toaster' }, { id: 'toaster2', __typename: 'Toaster' }] },
+    });
+  });
+
+  it('a root field answering one of its own implementations', async () => {
+    expect(await ask(gateway.url(), '{ node(id: "toaster1") { ... on Toaster { warranty } } }')).toEqual({ data: { node: { warranty: 3 } } });
+  });
+
+  it('a root field whose subgraph answers a type it does not know as that interface is null with an error', async () => {
+    expect(await ask(gateway.url(), '{ node(id: "oven1") { ... on Oven { warranty } } }')).toEqual({
+      data: { node: null },
+      errors: [{
+        message: 'Runtime Object type "Oven" is not a possible type for "Node".',
+        path: ['node'],
+        extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'kitchen' },
+      }],
     });
   });
 });

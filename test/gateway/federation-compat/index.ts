@@ -1,6 +1,7 @@
 /** Federation compatibility cases (mirroring the public federation-gateway-audit suites) served behind the gateway. */
 export { abstractTypes } from './abstract-types.js';
 export { entityInterface } from './entity-interface.js';
+export { interfaceDistributed } from './interface-distributed.js';
 export { interfaceIntersection } from './interface-intersection.js';
 export { interfaceObjectRequires } from './interface-object-requires.js';
 export { requiresCircular } from './requires-circular.js';
