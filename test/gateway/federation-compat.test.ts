@@ -302,6 +302,12 @@ describe('gateway federation: entity interfaces, @interfaceObject and _entities'
     });
   });
 
+  it('a field of one implementation from a third subgraph, starting at the @interfaceObject (audit: interface-object-indirect-extension)', async () => {
+    expect(await ask(gateway.url(), '{ topReviews { product { id ... on Book { title stock } } } }')).toEqual({
+      data: { topReviews: [{ product: { id: 'p1', title: 'Book 1', stock: 7 } }, { product: { id: 'p2' } }] },
+    });
+  });
+
   it('__typename, aliases and a fragment on the interface itself', async () => {
     expect(await ask(gateway.url(), '{ products { sku ... on Product { sku } type: __typename } }')).toEqual({
       data: { products: [{ sku: 'sku-1', type: 'Book' }, { sku: 'sku-2', type: 'Magazine' }, { sku: 'sku-3', type: 'Book' }] },
