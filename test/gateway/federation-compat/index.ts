@@ -4,6 +4,7 @@ export { entityInterface } from './entity-interface.js';
 export { interfaceDistributed } from './interface-distributed.js';
 export { interfaceIntersection } from './interface-intersection.js';
 export { interfaceObjectRequires } from './interface-object-requires.js';
+export { joinFields } from './join-fields.js';
 export { requiresCircular } from './requires-circular.js';
 export { requiresNull } from './requires-null.js';
 export { requiresWithArgument } from './requires-with-argument.js';
