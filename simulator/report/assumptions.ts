@@ -1,5 +1,4 @@
 import { parameterPaths } from '../input/resolve-key.js';
-import type { Scenario } from '../scenario-schema.js';
 
 export interface Assumption {
   readonly parameter: string;
@@ -12,7 +11,7 @@ export interface Assumption {
  * Every numeric parameter of the scenario with its value and its source: the `sources` entry for
  * its key path or the nearest section above it; without one it is labelled an assumption.
  */
-export function assumptions(scenario: Scenario): Assumption[] {
+export function assumptions(scenario: { readonly sources: Readonly<Record<string, string>> }): Assumption[] {
   return parameterPaths(scenario).map((parameter) => {
     const value = parameter.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], scenario);
     const parts = parameter.split('.');

@@ -37,7 +37,7 @@ export function registerSimulate(program: Command): void {
   program
     .command('simulate')
     .description('replay a scenario on a virtual clock and compare exchange mechanisms; writes runs/<name>/')
-    .argument('<scenario>', 'scenario YAML file, or the name of a shipped one (cadena-mx-cr, pacific-alliance, hub-outage, tampering-authority)')
+    .argument('<scenario>', 'scenario YAML file, or the name of a shipped one (cadena-mx-cr, pacific-alliance, hub-outage, tampering-authority, ephyto-exchange)')
     .option('--seed <n>', 'random seed', '42')
     .option('--seeds <range>', 'several seeds, e.g. 1..20 or 1,5,9 (95% confidence intervals, paired differences)')
     .option('--set <key=value>', 'override a scenario parameter, e.g. pollSeconds=5 or network.loss=0.05 (repeatable)', collect, [])
@@ -50,9 +50,11 @@ export function registerSimulate(program: Command): void {
     .option('--max-events <n>', 'budget of simulated events per seed, checked before the run (default 100000000)', positiveInt)
     .option('--out <dir>', 'output folder (default runs/<scenario name>); written atomically')
     .action(async (given: string, flags: SimulateFlags) => {
-      const { planSimulation, simulate } = await import('../../../simulator/index.js');
+      const { isCertificateScenario, planSimulation, readScenarioText, simulate } = await import('../../../simulator/index.js');
       const { SingleBar } = await import('cli-progress');
-      const plan = planSimulation({ file: resolveScenario(given), sets: flags.set, sweeps: flags.sweep, lhs: flags.lhs, samples: flags.samples, seeds: flags.seeds ?? flags.seed });
+      const file = resolveScenario(given);
+      if (isCertificateScenario(readScenarioText(file))) return simulateCertificateScenario(file, flags);
+      const plan = planSimulation({ file, sets: flags.set, sweeps: flags.sweep, lhs: flags.lhs, samples: flags.samples, seeds: flags.seeds ?? flags.seed });
       const out = flags.out ?? join('runs', plan.scenario.name);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'simulating [{bar}] {value}/{total} {label}', stream: process.stderr }) : null;
       bar?.start(plan.points.length * plan.seeds.length, 0, { label: '' });
@@ -66,4 +68,18 @@ export function registerSimulate(program: Command): void {
       console.log(`${plan.scenario.name}: ${plan.points.length} point(s) × ${plan.seeds.length} seed(s) = ${runs} run(s) × ${plan.scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       for (const file of files) console.log(`  ${file}`);
     });
+}
+
+/** A `kind: certificate-exchange` scenario: seeds and --set apply; sweeps and AEO-only options are refused. */
+async function simulateCertificateScenario(file: string, flags: SimulateFlags): Promise<void> {
+  const { parseCertificateScenario, parseSeeds, readScenarioText, simulateCertificates } = await import('../../../simulator/index.js');
+  const unsupported = [flags.sweep.length > 0 && '--sweep', flags.lhs.length > 0 && '--lhs', flags.declarations && '--declarations', flags.baseline && '--baseline'].filter(Boolean);
+  if (unsupported.length > 0) throw new CliError(`${unsupported.join(', ')}: not available for a certificate-exchange scenario (use --set and --seeds)`);
+  const scenario = parseCertificateScenario(readScenarioText(file), file, flags.set);
+  const seeds = parseSeeds(flags.seeds ?? flags.seed, '--seeds');
+  const out = flags.out ?? join('runs', scenario.name);
+  const started = performance.now();
+  const { files } = simulateCertificates(scenario, { seeds, out, sets: flags.set });
+  console.log(`${scenario.name}: ${seeds.length} seed(s) × ${scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const f of files) console.log(`  ${f}`);
 }
