@@ -1,5 +1,5 @@
 /*
- * The demo's MRA network in its own process, for bench:gateway: MX (mercurius) and CR (Apollo)
+ * The demo's MRA network in its own process, for bench:gateway: MX (mercurius), CR and PE (Apollo)
  * nodes on the in-process bus, CADENA signed, six AEOs, and MX's gateway beside MX's node.
  * Prints "ready <json>" with the URLs and the tokens the bench sends.
  */

@@ -38,13 +38,16 @@ describe('mra-hub gateway and npm start', () => {
     expect(result.stderr).toMatch(/gateway\.yaml:4: nodes\.0\.url: expected an http\(s\) URL/);
   });
 
-  it('`npm start` (mra-hub demo) runs nodes, the signed MRA, seeded AEOs and a gateway, and prints GraphiQL\'s URL and an officer token', () => {
+  it('`npm start` (mra-hub demo) runs nodes, the signed MRA, seeded AEOs, a CR certificate MX reads and PE cannot, and a gateway, and prints GraphiQL\'s URL and an officer token', () => {
     const result = runCli(['demo', '--once', '--port', '0', '--data', join(tempDir(), 'demo')]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/CADENA MX–CR .* ACTIVE/);
     expect(result.stdout).toMatch(/taxId FORBIDDEN/);
     expect(result.stdout).toMatch(/hears SUSPENDED after \d+ ms/);
+    expect(result.stdout).toMatch(/CR's plant protection issues CR-PC-2026-000123 .* digest [0-9a-f]{12}…; the document stays at CR's node/);
+    expect(result.stdout).toMatch(/an MX officer reads CR-PC-2026-000123 through MX's gateway: status ISSUED, Fresh pineapples .* 18,000 KGM from Piñas del Caribe S\.A\., entry at Veracruz/);
+    expect(result.stdout).toMatch(/a PE officer \(a third authority\) asks for CR-PC-2026-000123: FORBIDDEN at CR's node, FORBIDDEN at PE's own node/);
     expect(result.stdout).toMatch(/GraphiQL.*\nhttp:\/\/127\.0\.0\.1:\d+\/graphql\?query=%7B/);
     expect(result.stdout).toMatch(/export TOKEN=eyJ[\w-]+\.[\w-]+\.[\w-]+/);
   });

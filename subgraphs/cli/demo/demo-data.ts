@@ -3,6 +3,8 @@
 export const DEMO_AUTHORITIES = [
   { country: 'MX', name: 'Servicio de Administración Tributaria (ANAM)' },
   { country: 'CR', name: 'Dirección General de Aduanas' },
+  // A third authority on the network, party to no MRA and named on no certificate: it reads nothing.
+  { country: 'PE', name: 'Superintendencia Nacional de Aduanas y de Administración Tributaria (SUNAT)' },
 ] as const;
 
 /** What each side's officers and risk analysts may see of the other's AEOs. */

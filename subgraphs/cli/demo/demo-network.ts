@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { createGenesis, FileStore, generateSigningKey, InProcessBus, mraView, Replica, Replicator, type CallerRole, type SigningKey } from '../../ledger/index.js';
-import { CountryNode, FilePrivateStore, mintToken, serveWithApollo, serveWithMercurius, type RunningServer } from '../../node/index.js';
+import {
+  CountryNode, FileCertificateStore, FilePrivateStore, mintToken, peerFetch, serveWithApollo, serveWithMercurius, type RunningServer,
+} from '../../node/index.js';
 import { CliError } from '../errors.js';
 import { writeGenesisFile } from '../key-files.js';
 import { DEMO_AUTHORITIES } from './demo-data.js';
@@ -16,11 +18,15 @@ export interface DemoNetwork {
 }
 
 /**
- * MX and CR on the embedded default: fresh keys, a genesis, durable replicas under `dataDir`,
- * replication over the in-process bus, MX's node on mercurius and CR's on Apollo Server.
+ * MX, CR and PE on the embedded default: fresh keys, a genesis, durable replicas under `dataDir`,
+ * replication over the in-process bus, MX's node on mercurius and the others on Apollo Server.
+ * Each node keeps certificates in its data folder and fetches a partner's with its own key from
+ * the partner's node (`peers`, filled in as each server starts). PE takes any free port unless given.
  */
-export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR: number }): Promise<DemoNetwork> {
-  const keys: Record<DemoCountry, SigningKey> = { MX: generateSigningKey(), CR: generateSigningKey() };
+export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR: number; PE?: number }): Promise<DemoNetwork> {
+  const keys: Record<DemoCountry, SigningKey> = { MX: generateSigningKey(), CR: generateSigningKey(), PE: generateSigningKey() };
+  const peers: Record<string, string> = {};
+  const now = () => new Date();
   const genesis = createGenesis('cadena-demo', DEMO_AUTHORITIES.map((a) => ({ ...a, publicKey: keys[a.country].publicKey })), new Date());
   writeGenesisFile(join(dataDir, 'genesis.json'), genesis);
   const bus = new InProcessBus();
@@ -37,12 +43,17 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
       const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });
       await replicator.start();
       stopped.push(() => replicator.stop());
-      const node = new CountryNode({ country, replica, privateStore: new FilePrivateStore(dir), now: () => new Date() });
+      const node = new CountryNode({
+        country, replica, privateStore: new FilePrivateStore(dir), now,
+        certificates: { store: new FileCertificateStore(dir), fetch: peerFetch({ country, key: keys[country], peers, now }) },
+      });
       stopped.push(() => node.close());
-      const server = await (country === 'MX' ? serveWithMercurius : serveWithApollo)(node, { port: ports[country] }).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(`${country}'s node cannot listen on port ${ports[country]} (${error.code ?? error.message}); try npm start -- --port 5000`);
+      const port = ports[country] ?? 0;
+      const server = await (country === 'MX' ? serveWithMercurius : serveWithApollo)(node, { port }).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`${country}'s node cannot listen on port ${port} (${error.code ?? error.message}); try npm start -- --port 5000`);
       });
       stopped.push(() => server.close());
+      peers[country] = server.url;
       nodes[country] = { node, server, replicator, replica };
     }
   } catch (error) {

@@ -2,3 +2,4 @@
 export { runDemo, startDemoGateway, type DemoOptions } from './run-demo.js';
 export { startDemoNetwork, type DemoCountry, type DemoNetwork } from './demo-network.js';
 export { seedDemo } from './demo-seed.js';
+export { DEMO_CERTIFICATE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';

@@ -5,6 +5,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
 import { closeOnSignal } from '../shutdown.js';
+import { issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
 import { seedDemo, suspendAtCr } from './demo-seed.js';
@@ -20,13 +21,14 @@ export interface DemoOptions {
 const say = (text: string) => console.log(`• ${text}`);
 
 /**
- * `npm start`: MX and CR nodes on the embedded bus, the CADENA MRA signed by both, seeded AEOs,
- * and MX's gateway; a short walkthrough through the gateway, then the GraphiQL URL and a token.
+ * `npm start`: MX, CR and PE nodes on the embedded bus, the CADENA MRA signed by MX and CR, seeded
+ * AEOs, a certificate from CR to MX, and MX's gateway; a short walkthrough through the gateway,
+ * then the GraphiQL URL and a token.
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
   rmSync(options.data, { recursive: true, force: true });
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
-  const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2) });
+  const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) });
   let gateway: RunningGateway | undefined;
   const close = async () => {
     await gateway?.close();
@@ -34,9 +36,11 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   };
   try {
     await seedDemo(net, say);
+    say(await issueDemoCertificate(net));
     const officer = await net.token('MX', 'officer');
     gateway = await startDemoGateway(net, options.port, { headers: { authorization: `Bearer ${officer}` } });
     await walkThrough(net, gateway, officer);
+    for (const line of await readDemoCertificate(net, gateway, officer)) say(line);
     printHowToUse(gateway, officer, options.data);
   } catch (error) {
     await close();
