@@ -3,6 +3,7 @@
  * bilateral bridges, a central hub and the shared ledger (the real ledger code), on one seeded
  * world per seed. `mra-hub simulate` dispatches here for a scenario with `kind: certificate-exchange`.
  */
+export { checkCertificateBudget, DEFAULT_CERTIFICATE_BUDGET, estimateCertificateEvents } from './budget.js';
 export { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS, type CertificateMetric, type CertificateMetrics } from './metric-names.js';
 export { isCertificateScenario, parseCertificateScenario } from './parse.js';
 export { certificateKeyMessage } from './report.js';

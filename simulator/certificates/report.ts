@@ -38,6 +38,7 @@ const CAVEATS = [
   'The shared ledger runs the real mra-hub ledger: each step decided, signed and appended by the authority allowed to take it, verified by every other replica; altered copies are caught by the authenticity check against the importer\'s replica, reuse by the ledger refusing a second clearance (CERTIFICATE_CONSUMED). Transfer times and outages are a timing model.',
   'Whether a bridge or hub checker can see the importer\'s electronic copy, and whether an importer\'s system records clearances, are assumptions (alteredCopyCaughtShare, reuseCaughtShare), not measurements.',
   'Integrations count what each authority must build and maintain: one bridge per partner (shared by the pair), one link to the hub, one node. Configuring a partner\'s node address for content fetches on the ledger is not counted as an integration: it is the same API for every partner, with keys from the trust registry.',
+  'The hub\'s stated capacity (100,000 certificates a day, Miller Magazine 2021) is far above these volumes, so queueing at the hub is not modelled; nor are the costs of running a hub, bridges or nodes, only how many each authority must integrate.',
   'Delivery delays of certificates not delivered by the end are censored (Kaplan–Meier); a percentile never reached is shown as not reached.',
 ];
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../subgraphs/ledger/index.js';
 import { SimulationError } from '../errors.js';
+import { checkCertificateBudget, DEFAULT_CERTIFICATE_BUDGET } from './budget.js';
 import { checkOutput, writeRunAtomically } from '../output/write-run.js';
 import { codeVersion, type Provenance } from '../provenance.js';
 import { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS } from './metric-names.js';
@@ -14,6 +15,8 @@ export interface CertificateSimulateOptions {
   readonly seeds: readonly number[];
   readonly out: string;
   readonly sets?: readonly string[];
+  /** Budget of ledger verifications per seed, checked before any work. */
+  readonly maxEvents?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -25,6 +28,7 @@ export interface CertificateSimulateOptions {
 export function simulateCertificates(scenario: CertificateScenario, options: CertificateSimulateOptions): { result: CertificateResult; files: string[] } {
   if (options.seeds.length === 0) throw new SimulationError('no seeds to run', 'OPTION_INVALID');
   checkOutput(options.out);
+  checkCertificateBudget(scenario, options.maxEvents ?? DEFAULT_CERTIFICATE_BUDGET);
   const runs = options.seeds.map((seed, i) => {
     const run = runCertificateSeed(scenario, seed);
     options.onProgress?.(i + 1, options.seeds.length);

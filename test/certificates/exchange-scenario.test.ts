@@ -51,6 +51,9 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     expect(() => parseCertificateScenario(TEXT.replace('hub: { transferSeconds', 'hub: { trasferSeconds'), FILE)).toThrow(/ephyto-exchange\.yaml:\d+: hub\.trasferSeconds: unknown key/);
     expect(() => parseCertificateScenario(TEXT.replace('target: hub,', 'target: XX,'), FILE)).toThrow(/faults\.outages\.0\.target: XX is not hub/);
     expect(() => scenario('authorities=1')).toThrow(SimulationError);
+    const big = runCli(['simulate', 'ephyto-exchange', '--set', 'authorities=40', '--set', 'days=366', '--out', join(tempDir(), 'big')]);
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(/costs about 65,587,200 ledger verifications per seed, over the budget of 2,000,000/);
     const { status, stderr } = runCli(['simulate', 'ephyto-exchange', '--sweep', 'authorities=2,4', '--out', join(tempDir(), 'x')]);
     expect(status).toBe(2);
     expect(stderr).toContain('--sweep: not available for a certificate-exchange scenario');
