@@ -15,4 +15,4 @@ export { simulate, type SimulateOptions, type SimulationOutput, type SweepPoint 
 export { parseSeeds, summarise, summariseRuns, type MetricSummary } from './sweep.js';
 export { buildWorld, type World } from './world.js';
 export { planSimulation, type Plan, type PlanRequest } from './plan.js';
-export { isCertificateScenario, parseCertificateScenario, runCertificateSeed, simulateCertificates, type CertificateScenario } from './certificates/index.js';
+export { isCertificateScenario, parseCertificateScenario, planCertificateRun, runCertificateSeed, simulateCertificates, type CertificateScenario } from './certificates/index.js';

@@ -5,7 +5,8 @@
  */
 export { checkCertificateBudget, DEFAULT_CERTIFICATE_BUDGET, estimateCertificateEvents } from './budget.js';
 export { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS, type CertificateMetric, type CertificateMetrics } from './metric-names.js';
-export { isCertificateScenario, parseCertificateScenario } from './parse.js';
+export { isCertificateScenario, parseCertificateScenario, resolveCertificateKey } from './parse.js';
+export { planCertificateRun, type CertificatePointPlan } from './plan.js';
 export { certificateKeyMessage } from './report.js';
 export { runCertificateSeed, type CertificateSeedRun } from './run-seed.js';
 export { AUTHORITY_CODES, CERTIFICATE_MECHANISMS, certificateScenarioSchema, type CertificateMechanism, type CertificateScenario } from './schema.js';

@@ -22,7 +22,7 @@ export function parseCertificateScenario(text: string, source: string, sets: rea
   if (document.errors.length > 0) fail(source, document.errors.map((e) => `${source}:${counter.linePos(e.pos[0]).line}: invalid YAML: ${e.message.split('\n')[0]}`));
   const tree = document.toJS() as Record<string, unknown>;
   const paths = parameterPaths(tree);
-  const overrides = sets.map((s) => parseOverride(s)).map((o) => ({ ...o, path: resolve(paths, o.path) }));
+  const overrides = sets.map((s) => parseOverride(s)).map((o) => ({ ...o, path: resolve(paths, o.path, '--set') }));
   for (const o of overrides) applyOverride(tree, o);
   const where = (path: readonly (string | number)[]) => {
     const dotted = path.join('.');
@@ -57,11 +57,16 @@ function check(s: CertificateScenario): [(string | number)[], string][] {
   return issues;
 }
 
-function resolve(paths: readonly string[], key: string): string {
+/** A full key path for a short one (`reuseCaughtShare` is ambiguous; `authorities` is itself). */
+export function resolveCertificateKey(scenario: CertificateScenario, key: string, option: string): string {
+  return resolve(parameterPaths(scenario), key, option);
+}
+
+function resolve(paths: readonly string[], key: string, option: string): string {
   if (paths.includes(key) || key.includes('.')) return key;
   const matches = paths.filter((p) => p.endsWith(`.${key}`));
   if (matches.length === 1) return matches[0] as string;
-  throw new SimulationError(`--set ${key}: ${matches.length > 1 ? `ambiguous, say which: ${matches.join(', ')}` : 'no such parameter'}`, 'OPTION_INVALID');
+  throw new SimulationError(`${option} ${key}: ${matches.length > 1 ? `ambiguous, say which: ${matches.join(', ')}` : 'no such parameter'}`, 'OPTION_INVALID');
 }
 
 function fail(source: string, problems: readonly string[]): never {

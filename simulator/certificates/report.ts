@@ -5,14 +5,9 @@ import { STYLE } from '../report/html.js';
 import { withCi } from '../report/summary.js';
 import type { MetricSummary } from '../sweep.js';
 import { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS, type CertificateMetric } from './metric-names.js';
+import { label, sweepHtml, sweepMarkdown } from './report-sweep.js';
 import type { CertificateResult } from './result.js';
 
-export const CERTIFICATE_LABELS: Readonly<Record<string, string>> = {
-  'bilateral-bridges': 'Bilateral e-bridges',
-  'central-hub': 'Central hub (ePhyto Hub style)',
-  'shared-ledger': 'Shared ledger (mra-hub)',
-};
-const label = (m: string) => CERTIFICATE_LABELS[m] ?? m;
 const stat = (r: CertificateResult, m: string, metric: CertificateMetric): MetricSummary | undefined => r.summary[m]?.[metric];
 const count = (r: CertificateResult, m: string, metric: CertificateMetric) => withCi(stat(r, m, metric), (v) => number(v));
 const format = (metric: CertificateMetric) => (CERTIFICATE_METRIC_UNITS[metric] === 's' ? duration : CERTIFICATE_METRIC_UNITS[metric] === 'share' ? (v: number) => `${number(v * 100, 1)}%` : (v: number) => number(v, 1));
@@ -46,8 +41,8 @@ export function renderCertificateMarkdown(r: CertificateResult): string {
   const ms = r.scenario.mechanisms;
   return [
     `# ${r.scenario.title ?? r.scenario.name}`, '', `**${certificateKeyMessage(r)}**`, '', r.scenario.description, '',
-    `${r.scenario.days} days from ${r.scenario.start}; ${r.scenario.authorities} authorities; seeds ${r.provenance.seeds.join(', ')}.`, '',
-    '## What changes', '', ...certificateFindings(r).map((f) => `- ${f}`), '',
+    `${r.scenario.days} days from ${r.scenario.start}; ${r.scenario.authorities} authorities; seeds ${r.provenance.seeds.join(', ')}.${r.points.length > 1 ? ' Headline figures are for the scenario\'s own values; the sweep follows.' : ''}`, '',
+    '## What changes', '', ...certificateFindings(r).map((f) => `- ${f}`), '', ...sweepMarkdown(r),
     '## All figures', '', `| metric (unit) | ${ms.map(label).join(' | ')} |`, `|---|${ms.map(() => '---:').join('|')}|`,
     ...CERTIFICATE_METRICS.map((metric) => `| ${metric} (${CERTIFICATE_METRIC_UNITS[metric]}) | ${ms.map((m) => withCi(stat(r, m, metric), format(metric))).join(' | ')} |`), '',
     '## Assumptions and sources', '', '| parameter | value | source |', '|---|---|---|',
@@ -80,6 +75,7 @@ export function renderCertificateHtml(r: CertificateResult): string {
 <ul class="findings">${certificateFindings(r).map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}</ul>
 <h2>Charts</h2>
 ${charts.join('\n')}
+${sweepHtml(r)}
 <h2>All figures</h2>
 <table class="figures">${row(['metric (unit)', ...ms.map(label)], 'th')}
 ${CERTIFICATE_METRICS.map((metric) => row([`${metric} (${CERTIFICATE_METRIC_UNITS[metric]})`, ...ms.map((m) => withCi(stat(r, m, metric), format(metric)))])).join('\n')}</table>

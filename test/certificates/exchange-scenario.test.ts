@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  parseCertificateScenario, readScenarioText, runCertificateSeed, SimulationError, type CertificateScenario,
+  parseCertificateScenario, planCertificateRun, readScenarioText, runCertificateSeed, SimulationError, type CertificateScenario,
 } from '../../simulator/index.js';
 import { assumptions } from '../../simulator/report/index.js';
 import { runCli } from '../support/run-cli.js';
@@ -20,7 +20,7 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     const { status, stdout, stderr } = runCli(['simulate', 'ephyto-exchange', '--set', 'days=4', '--set', 'authorities=4', '--seeds', '1,2', '--out', out]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toContain('ephyto-exchange: 2 seed(s) × 3 mechanisms');
+    expect(stdout).toContain('ephyto-exchange: 1 point(s) × 2 seed(s) × 3 mechanisms');
     const read = (f: string) => readFileSync(join(out, f), 'utf8');
     const json = JSON.parse(read('metrics.json')) as { keyMessage: string; kind: string; perSeed: { seed: number; metrics: Record<string, Record<string, number | null>> }[] };
     expect(json.kind).toBe('certificate-exchange');
@@ -33,11 +33,27 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     expect(html.indexOf('id="key-message"')).toBeLessThan(html.indexOf('<h2>'));
     expect(html).toContain('<svg');
     const csv = read('metrics.csv').trim().split('\n');
-    expect(csv[0]).toBe('scenario,seed,mechanism,metric,value,unit,scenario_sha256,code_version');
-    expect(csv.filter((l) => l.startsWith('ephyto-exchange,1,bilateral-bridges,integrations_network,6,count,'))).toHaveLength(1);
-    expect(csv.filter((l) => l.startsWith('ephyto-exchange,2,shared-ledger,integrations_network,4,count,'))).toHaveLength(1);
-    expect(read('summary.csv')).toContain('shared-ledger,reuses_caught,count,2,');
+    expect(csv[0]).toBe('scenario,point,seed,mechanism,metric,value,unit,scenario_sha256,code_version');
+    expect(csv.filter((l) => l.startsWith('ephyto-exchange,0,1,bilateral-bridges,integrations_network,6,count,'))).toHaveLength(1);
+    expect(csv.filter((l) => l.startsWith('ephyto-exchange,0,2,shared-ledger,integrations_network,4,count,'))).toHaveLength(1);
+    expect(read('summary.csv')).toContain('ephyto-exchange,0,shared-ledger,reuses_caught,count,2,');
     expect(read('events.jsonl').split('\n')[0]).toContain('"type":"provenance"');
+  });
+
+  it('--sweep authorities=2,3,5 shows in the data and the report how integrations grow with N', () => {
+    const out = join(tempDir(), 'sweep');
+    const { status, stderr } = runCli(['simulate', 'ephyto-exchange', '--set', 'days=2', '--set', 'faults.outages=[]', '--sweep', 'authorities=2,3,5', '--out', out]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const rows = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]?.slice(0, 4)).toEqual(['scenario', 'point', 'param:authorities', 'mechanism']);
+    const network = (m: string) => rows.filter((r) => r[3] === m && r[4] === 'integrations_network').map((r) => [Number(r[2]), Number(r[7])]);
+    expect(network('bilateral-bridges')).toEqual([[2, 1], [3, 3], [5, 10]]);
+    expect(network('central-hub')).toEqual([[2, 2], [3, 3], [5, 5]]);
+    expect(network('shared-ledger')).toEqual([[2, 2], [3, 3], [5, 5]]);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Integrations in the whole network as authorities varies');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Sweep\n/);
   });
 
   it('every parameter of the shipped scenario names its source or says it is an assumption', () => {
@@ -54,9 +70,11 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     const big = runCli(['simulate', 'ephyto-exchange', '--set', 'authorities=40', '--set', 'days=366', '--out', join(tempDir(), 'big')]);
     expect(big.status).toBe(2);
     expect(big.stderr).toMatch(/costs about 65,587,200 ledger verifications per seed, over the budget of 2,000,000/);
-    const { status, stderr } = runCli(['simulate', 'ephyto-exchange', '--sweep', 'authorities=2,4', '--out', join(tempDir(), 'x')]);
+    const { status, stderr } = runCli(['simulate', 'ephyto-exchange', '--lhs', 'authorities=2..4', '--out', join(tempDir(), 'x')]);
     expect(status).toBe(2);
-    expect(stderr).toContain('--sweep: not available for a certificate-exchange scenario');
+    expect(stderr).toContain('--lhs: not available for a certificate-exchange scenario');
+    expect(() => planCertificateRun(TEXT, FILE, [], ['reuseCaughtShare=0,1'])).toThrow(/--sweep reuseCaughtShare: ambiguous, say which: bridges\.reuseCaughtShare, hub\.reuseCaughtShare/);
+    expect(() => planCertificateRun(TEXT, FILE, [], ['authorities=2,99'])).toThrow(/--set authorities=99: authorities: /);
   });
 });
 

@@ -70,16 +70,16 @@ export function registerSimulate(program: Command): void {
     });
 }
 
-/** A `kind: certificate-exchange` scenario: seeds and --set apply; sweeps and AEO-only options are refused. */
+/** A `kind: certificate-exchange` scenario: seeds, --set and --sweep apply; AEO-only options are refused. */
 async function simulateCertificateScenario(file: string, flags: SimulateFlags): Promise<void> {
-  const { parseCertificateScenario, parseSeeds, readScenarioText, simulateCertificates } = await import('../../../simulator/index.js');
-  const unsupported = [flags.sweep.length > 0 && '--sweep', flags.lhs.length > 0 && '--lhs', flags.declarations && '--declarations', flags.baseline && '--baseline'].filter(Boolean);
-  if (unsupported.length > 0) throw new CliError(`${unsupported.join(', ')}: not available for a certificate-exchange scenario (use --set and --seeds)`);
-  const scenario = parseCertificateScenario(readScenarioText(file), file, flags.set);
+  const { parseSeeds, planCertificateRun, readScenarioText, simulateCertificates } = await import('../../../simulator/index.js');
+  const unsupported = [flags.lhs.length > 0 && '--lhs', flags.declarations && '--declarations', flags.baseline && '--baseline'].filter(Boolean);
+  if (unsupported.length > 0) throw new CliError(`${unsupported.join(', ')}: not available for a certificate-exchange scenario (use --set, --sweep and --seeds)`);
+  const { scenario, points, axes } = planCertificateRun(readScenarioText(file), file, flags.set, flags.sweep);
   const seeds = parseSeeds(flags.seeds ?? flags.seed, '--seeds');
   const out = flags.out ?? join('runs', scenario.name);
   const started = performance.now();
-  const { files } = simulateCertificates(scenario, { seeds, out, sets: flags.set, maxEvents: flags.maxEvents });
-  console.log(`${scenario.name}: ${seeds.length} seed(s) × ${scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { files } = simulateCertificates(scenario, { seeds, out, sets: flags.set, points, sweep: axes, maxEvents: flags.maxEvents });
+  console.log(`${scenario.name}: ${points.length} point(s) × ${seeds.length} seed(s) × ${scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const f of files) console.log(`  ${f}`);
 }
