@@ -56,12 +56,13 @@ export function renderCertificateHtml(r: CertificateResult): string {
   const ms = r.scenario.mechanisms;
   const several = r.provenance.seeds.length > 1 ? ' Whiskers: 95% confidence interval of the mean over seeds.' : ' One seed: no interval.';
   const bars = (metric: CertificateMetric) => ms.map((m) => ({ label: label(m), value: stat(r, m, metric)?.mean ?? null, ci95: stat(r, m, metric)?.ci95 ?? null, text: withCi(stat(r, m, metric), format(metric), 'not reached') }));
+  const attempted = (metric: CertificateMetric) => ms.some((m) => (stat(r, m, metric)?.mean ?? 0) > 0);
   const charts = [
     barChart(bars('delivery_p95_s'), { title: 'Time for 95% of certificates to reach the importer', axisTitle: 'delay from issue to the importer', format: duration, log: true, durations: true, caption: `Kaplan–Meier, undelivered certificates censored.${several}` }),
     barChart(bars('delayed_by_hub_outage'), { title: 'Certificates held up by a hub outage', axisTitle: 'certificates over the run', format: (v) => number(v), caption: `Certificates whose path crossed the hub while it was down.${several}` }),
     barChart(bars('integrations_network'), { title: 'Integrations to build and maintain, whole network', axisTitle: 'integrations', format: (v) => number(v), caption: `Bridges grow as N(N−1)/2; hub links and ledger nodes as N.${several}` }),
-    barChart(bars('forgeries_caught'), { title: 'Altered or forged copies caught at the border', axisTitle: 'copies caught', format: (v) => number(v), caption: `Out of ${ms.map((m) => `${count(r, m, 'forgeries_attempted')} (${label(m)})`).join(', ')} presented.${several}` }),
-    barChart(bars('reuses_caught'), { title: 'Certificates presented a second time and caught', axisTitle: 'reuses caught', format: (v) => number(v), caption: `Out of ${ms.map((m) => `${count(r, m, 'reuses_attempted')} (${label(m)})`).join(', ')} presented.${several}` }),
+    attempted('forgeries_attempted') && barChart(bars('forgeries_caught'), { title: 'Altered or forged copies caught at the border', axisTitle: 'copies caught', format: (v) => number(v), caption: `Out of ${ms.map((m) => `${count(r, m, 'forgeries_attempted')} (${label(m)})`).join(', ')} presented.${several}` }),
+    attempted('reuses_attempted') && barChart(bars('reuses_caught'), { title: 'Certificates presented a second time and caught', axisTitle: 'reuses caught', format: (v) => number(v), caption: `Out of ${ms.map((m) => `${count(r, m, 'reuses_attempted')} (${label(m)})`).join(', ')} presented.${several}` }),
   ];
   const row = (cells: readonly string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   return `<!doctype html>
@@ -74,7 +75,7 @@ export function renderCertificateHtml(r: CertificateResult): string {
 <h2>What changes</h2>
 <ul class="findings">${certificateFindings(r).map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}</ul>
 <h2>Charts</h2>
-${charts.join('\n')}
+${charts.filter((c) => c !== false).join('\n')}
 ${sweepHtml(r)}
 <h2>All figures</h2>
 <table class="figures">${row(['metric (unit)', ...ms.map(label)], 'th')}
