@@ -38,6 +38,9 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     expect(csv.filter((l) => l.startsWith('ephyto-exchange,0,2,shared-ledger,integrations_network,4,count,'))).toHaveLength(1);
     expect(read('summary.csv')).toContain('ephyto-exchange,0,shared-ledger,reuses_caught,count,2,');
     expect(read('events.jsonl').split('\n')[0]).toContain('"type":"provenance"');
+    const compared = runCli(['report', out, out, '--out', join(tempDir(), 'compare.html')]);
+    expect(compared.status).toBe(2);
+    expect(compared.stderr).toContain('is a certificate-exchange run: its report.html and summary.csv compare the mechanisms');
   });
 
   it('--sweep authorities=2,3,5 shows in the data and the report how integrations grow with N', () => {
