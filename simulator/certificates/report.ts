@@ -12,9 +12,10 @@ const stat = (r: CertificateResult, m: string, metric: CertificateMetric): Metri
 const count = (r: CertificateResult, m: string, metric: CertificateMetric) => withCi(stat(r, m, metric), (v) => number(v));
 const format = (metric: CertificateMetric) => (CERTIFICATE_METRIC_UNITS[metric] === 's' ? duration : CERTIFICATE_METRIC_UNITS[metric] === 'share' ? (v: number) => `${number(v * 100, 1)}%` : (v: number) => number(v, 1));
 
-/** The sentence a minister reads first, every figure from the run. */
+/** The sentence a minister reads first, every figure from the run (means over seeds; intervals in the tables). */
 export function certificateKeyMessage(r: CertificateResult): string {
   const ms = r.scenario.mechanisms;
+  const count = (_: CertificateResult, m: string, metric: CertificateMetric) => number(stat(r, m, metric)?.mean ?? null);
   const n = r.scenario.authorities;
   const integrations = ms.map((m) => `${label(m)} ${count(r, m, 'integrations_network')} (${count(r, m, 'integrations_per_authority')} per authority)`).join(', ');
   const held = ms.map((m) => `${count(r, m, 'delayed_by_hub_outage')} with ${label(m)}`).join(', ');
