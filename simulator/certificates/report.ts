@@ -15,11 +15,11 @@ const format = (metric: CertificateMetric) => (CERTIFICATE_METRIC_UNITS[metric] 
 /** The sentence a minister reads first, every figure from the run (means over seeds; intervals in the tables). */
 export function certificateKeyMessage(r: CertificateResult): string {
   const ms = r.scenario.mechanisms;
-  const count = (_: CertificateResult, m: string, metric: CertificateMetric) => number(stat(r, m, metric)?.mean ?? null);
+  const mean = (m: string, metric: CertificateMetric) => number(stat(r, m, metric)?.mean ?? null);
   const n = r.scenario.authorities;
-  const integrations = ms.map((m) => `${label(m)} ${count(r, m, 'integrations_network')} (${count(r, m, 'integrations_per_authority')} per authority)`).join(', ');
-  const held = ms.map((m) => `${count(r, m, 'delayed_by_hub_outage')} with ${label(m)}`).join(', ');
-  const caught = ms.map((m) => `${label(m)} caught ${count(r, m, 'forgeries_caught')} of ${count(r, m, 'forgeries_attempted')} altered or forged copies and ${count(r, m, 'reuses_caught')} of ${count(r, m, 'reuses_attempted')} reused certificates`).join('; ');
+  const integrations = ms.map((m) => `${label(m)} ${mean(m, 'integrations_network')} (${mean(m, 'integrations_per_authority')} per authority)`).join(', ');
+  const held = ms.map((m) => `${mean(m, 'delayed_by_hub_outage')} with ${label(m)}`).join(', ');
+  const caught = ms.map((m) => `${label(m)} caught ${mean(m, 'forgeries_caught')} of ${mean(m, 'forgeries_attempted')} altered or forged copies and ${mean(m, 'reuses_caught')} of ${mean(m, 'reuses_attempted')} reused certificates`).join('; ');
   return `Among ${n} authorities, the integrations to build and maintain are: ${integrations}. Hub outages held up ${held}. ${caught}.`;
 }
 
