@@ -47,6 +47,7 @@ describe('mra-hub gateway and npm start', () => {
     expect(result.stdout).toMatch(/hears SUSPENDED after \d+ ms/);
     expect(result.stdout).toMatch(/CR's plant protection issues CR-PC-2026-000123 .* digest [0-9a-f]{12}…; the document stays at CR's node/);
     expect(result.stdout).toMatch(/an MX officer reads CR-PC-2026-000123 through MX's gateway: status ISSUED, Fresh pineapples .* 18,000 KGM from Piñas del Caribe S\.A\., entry at Veracruz/);
+    expect(result.stdout).toMatch(/npx mra-hub certificate verify \S*CR-PC-2026-000123\.xml --node http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(result.stdout).toMatch(/a PE officer \(a third authority\) asks for CR-PC-2026-000123: FORBIDDEN at CR's node, FORBIDDEN at PE's own node/);
     expect(result.stdout).toMatch(/GraphiQL.*\nhttp:\/\/127\.0\.0\.1:\d+\/graphql\?query=%7B/);
     expect(result.stdout).toMatch(/export TOKEN=eyJ[\w-]+\.[\w-]+\.[\w-]+/);

@@ -7,7 +7,8 @@ import type { DemoNetwork } from './demo-network.js';
 
 /** The pineapple consignment CR's plant protection certifies for MX (a shipped sample file). */
 export const DEMO_CERTIFICATE = 'CR-PC-2026-000123';
-const SAMPLE = join(packageRoot(import.meta.dirname), 'subgraphs', 'certificates', 'samples', `${DEMO_CERTIFICATE}.xml`);
+/** Its ePhyto XML, shipped with the package. */
+export const DEMO_SAMPLE = join(packageRoot(import.meta.dirname), 'subgraphs', 'certificates', 'samples', `${DEMO_CERTIFICATE}.xml`);
 
 type Answer = ExecutionResult;
 const codeOf = (a: Answer) => String(a.errors?.[0]?.extensions.code ?? 'no error');
@@ -18,7 +19,7 @@ const codeOf = (a: Answer) => String(a.errors?.[0]?.extensions.code ?? 'no error
  */
 export async function issueDemoCertificate(net: DemoNetwork): Promise<string> {
   const client = nodeClient('CR', net.nodes.CR.server.url);
-  const answer: Answer = await client.query({ document: parse('mutation($d: String!) { issueCertificate(document: $d) { number status importer digest } }'), variables: { d: readFileSync(SAMPLE, 'utf8') } }, `Bearer ${await net.token('CR', 'officer')}`);
+  const answer: Answer = await client.query({ document: parse('mutation($d: String!) { issueCertificate(document: $d) { number status importer digest } }'), variables: { d: readFileSync(DEMO_SAMPLE, 'utf8') } }, `Bearer ${await net.token('CR', 'officer')}`);
   if (answer.errors?.length) throw new Error(`demo: CR could not issue ${DEMO_CERTIFICATE}: ${answer.errors.map((e) => e.message).join('; ')}`);
   await net.until('MX', (r) => Boolean(r.state.certificates.get(DEMO_CERTIFICATE)?.issued), `${DEMO_CERTIFICATE} reaching MX's ledger`);
   const digest = (answer.data as { issueCertificate?: { digest?: string } } | undefined)?.issueCertificate?.digest ?? '?';

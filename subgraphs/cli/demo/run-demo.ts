@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
 import { closeOnSignal } from '../shutdown.js';
-import { issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
+import { DEMO_SAMPLE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
 import { seedDemo, suspendAtCr } from './demo-seed.js';
@@ -41,7 +41,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     gateway = await startDemoGateway(net, options.port, { headers: { authorization: `Bearer ${officer}` } });
     await walkThrough(net, gateway, officer);
     for (const line of await readDemoCertificate(net, gateway, officer)) say(line);
-    printHowToUse(gateway, officer, options.data);
+    printHowToUse(net, gateway, officer, options.data);
   } catch (error) {
     await close();
     throw error;
@@ -87,9 +87,10 @@ async function walkThrough(net: DemoNetwork, gateway: RunningGateway, officer: s
   }
 }
 
-function printHowToUse(gateway: RunningGateway, officer: string, data: string): void {
+function printHowToUse(net: DemoNetwork, gateway: RunningGateway, officer: string, data: string): void {
   console.log(`\nGraphiQL, with an MX officer's token and a sample query preset (open it in a browser):\n${gateway.url}?query=${encodeURIComponent(SAMPLE_QUERY)}\n`);
   console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
+  console.log(`Check a copy of the certificate against the ledger (GENUINE; edit a quantity and it is ALTERED): npx mra-hub certificate verify ${relative(process.cwd(), DEMO_SAMPLE) || DEMO_SAMPLE} --node ${net.nodes.MX.server.url}`);
   console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(data, 'mx', 'ledger')} --genesis ${join(data, 'genesis.json')}`);
   console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
 }
