@@ -8,6 +8,7 @@ export { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS, type CertificateMetric, 
 export { isCertificateScenario, parseCertificateScenario, resolveCertificateKey } from './parse.js';
 export { planCertificateRun, type CertificatePointPlan } from './plan.js';
 export { certificateKeyMessage } from './report.js';
+export { runCertificateJobs } from './pool.js';
 export { runCertificateSeed, type CertificateSeedRun } from './run-seed.js';
 export { AUTHORITY_CODES, CERTIFICATE_MECHANISMS, certificateScenarioSchema, type CertificateMechanism, type CertificateScenario } from './schema.js';
 export { simulateCertificates, type CertificateSimulateOptions } from './simulate.js';

@@ -9,7 +9,7 @@ import { CERTIFICATE_METRIC_UNITS, CERTIFICATE_METRICS } from './metric-names.js
 import type { CertificatePointPlan } from './plan.js';
 import { certificateKeyMessage, renderCertificateHtml, renderCertificateMarkdown } from './report.js';
 import type { CertificatePoint, CertificateResult } from './result.js';
-import { runCertificateSeed } from './run-seed.js';
+import { runCertificateJobs } from './pool.js';
 import type { CertificateScenario } from './schema.js';
 import { summariseCertificateRuns } from './summary.js';
 
@@ -22,27 +22,27 @@ export interface CertificateSimulateOptions {
   readonly sweep?: readonly SweepAxis[];
   /** Budget of ledger verifications per seed, checked before any work. */
   readonly maxEvents?: number;
+  /** Worker threads (default: one per core, at most one per job; 1 runs in this thread). */
+  readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Runs every seed of every point of a certificate scenario (in this thread: the real ledger
+ * Runs every seed of every point of a certificate scenario (on worker threads: the real ledger
  * replicas dominate, a few seconds a seed), summarises, and writes runs/<name>/ atomically. The
- * same inputs give the same bytes.
+ * same inputs give the same bytes, with one thread or many.
  */
-export function simulateCertificates(scenario: CertificateScenario, options: CertificateSimulateOptions): { result: CertificateResult; files: string[] } {
+export async function simulateCertificates(scenario: CertificateScenario, options: CertificateSimulateOptions): Promise<{ result: CertificateResult; files: string[] }> {
   if (options.seeds.length === 0) throw new SimulationError('no seeds to run', 'OPTION_INVALID');
   const plans = options.points ?? [{ params: {}, scenario }];
   checkOutput(options.out);
   for (const p of plans) checkCertificateBudget(p.scenario, options.maxEvents ?? DEFAULT_CERTIFICATE_BUDGET);
   let done = 0;
+  const jobs = plans.flatMap((plan, i) => options.seeds.map((seed, k) => ({ id: i * options.seeds.length + k, scenario: plan.scenario, seed })));
+  const runs = await runCertificateJobs(jobs, options.workers, () => options.onProgress?.(++done, jobs.length));
   const points: CertificatePoint[] = plans.map((plan, id) => {
-    const runs = options.seeds.map((seed) => {
-      const run = runCertificateSeed(plan.scenario, seed);
-      options.onProgress?.(++done, plans.length * options.seeds.length);
-      return run;
-    });
-    return { id, params: plan.params, scenario: plan.scenario, runs, summary: summariseCertificateRuns(runs, scenario.mechanisms) };
+    const mine = runs.slice(id * options.seeds.length, (id + 1) * options.seeds.length);
+    return { id, params: plan.params, scenario: plan.scenario, runs: mine, summary: summariseCertificateRuns(mine, scenario.mechanisms) };
   });
   const own = (path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], scenario);
   const base = points.find((p) => Object.entries(p.params).every(([k, v]) => own(k) === v)) ?? (points[0] as CertificatePoint);

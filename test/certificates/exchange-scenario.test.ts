@@ -15,7 +15,7 @@ const scenario = (...sets: string[]): CertificateScenario => parseCertificateSce
 const small = (...sets: string[]) => scenario('days=4', 'authorities=4', 'faults.random={}', 'faults.outages=[]', ...sets);
 
 describe('simulator: ephyto-exchange through mra-hub simulate', () => {
-  it('the compiled CLI writes the report (title, then key message) and the data', () => {
+  it('the compiled CLI writes the report (title, then key message) and the data, the same bytes on one thread or several', () => {
     const out = join(tempDir(), 'ephyto');
     const { status, stdout, stderr } = runCli(['simulate', 'ephyto-exchange', '--set', 'days=4', '--set', 'authorities=4', '--seeds', '1,2', '--out', out]);
     expect(stderr).toBe('');
@@ -38,6 +38,9 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     expect(csv.filter((l) => l.startsWith('ephyto-exchange,0,2,shared-ledger,integrations_network,4,count,'))).toHaveLength(1);
     expect(read('summary.csv')).toContain('ephyto-exchange,0,shared-ledger,reuses_caught,count,2,');
     expect(read('events.jsonl').split('\n')[0]).toContain('"type":"provenance"');
+    const single = join(tempDir(), 'one-thread');
+    expect(runCli(['simulate', 'ephyto-exchange', '--set', 'days=4', '--set', 'authorities=4', '--seeds', '1,2', '--workers', '1', '--out', single]).status).toBe(0);
+    for (const f of ['metrics.csv', 'summary.csv', 'events.jsonl', 'report.md', 'report.html']) expect(readFileSync(join(single, f), 'utf8')).toBe(read(f));
     const compared = runCli(['report', out, out, '--out', join(tempDir(), 'compare.html')]);
     expect(compared.status).toBe(2);
     expect(compared.stderr).toContain('is a certificate-exchange run: its report.html and summary.csv compare the mechanisms');

@@ -79,7 +79,7 @@ async function simulateCertificateScenario(file: string, flags: SimulateFlags): 
   const seeds = parseSeeds(flags.seeds ?? flags.seed, '--seeds');
   const out = flags.out ?? join('runs', scenario.name);
   const started = performance.now();
-  const { files } = simulateCertificates(scenario, { seeds, out, sets: flags.set, points, sweep: axes, maxEvents: flags.maxEvents });
+  const { files } = await simulateCertificates(scenario, { seeds, out, sets: flags.set, points, sweep: axes, maxEvents: flags.maxEvents, workers: flags.workers });
   console.log(`${scenario.name}: ${points.length} point(s) × ${seeds.length} seed(s) × ${scenario.mechanisms.length} mechanisms in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const f of files) console.log(`  ${f}`);
 }
