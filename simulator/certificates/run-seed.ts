@@ -2,7 +2,8 @@ import { kmQuantile } from '../kaplan-meier.js';
 import { quantile } from '../metrics.js';
 import type { SimEvent } from '../run-scenario.js';
 import { arrival, componentsOf } from './delivery.js';
-import { certificateFor, fraudulentCopy } from './documents.js';
+import { certificateFor } from './documents.js';
+import { checkFraud, type FraudCheckContext } from './fraud-check.js';
 import { LedgerExchange } from './ledger-exchange.js';
 import type { CertificateMetrics } from './metric-names.js';
 import type { CertificateMechanism } from './schema.js';
@@ -47,7 +48,11 @@ function runMechanism(world: CertificateWorld, mechanism: CertificateMechanism, 
   const documents = new Map<number, ReturnType<typeof certificateFor>>();
   const doc = (s: CertificateShipment) => documents.get(s.n) ?? documents.set(s.n, certificateFor(s, scenario.start)).get(s.n) as ReturnType<typeof certificateFor>;
   const fraud = { forgeries: 0, forgeriesCaught: 0, reuses: 0, reusesCaught: 0 };
-  const plain = mechanism === 'central-hub' ? scenario.hub : scenario.bridges;
+  const check: FraudCheckContext = {
+    ledger, plain: mechanism === 'central-hub' ? scenario.hub : scenario.bridges, document: doc,
+    heldAt: (s, t) => (arrivals[s.n]?.at ?? Infinity) <= t,
+    importerDown: (s, t) => world.outages.some((o) => o.component === s.importer && o.start <= t && t < o.end),
+  };
   const timeline: Timed[] = [];
   world.shipments.forEach((s, i) => {
     const a = arrivals[i] as { at: number };
@@ -63,23 +68,11 @@ function runMechanism(world: CertificateWorld, mechanism: CertificateMechanism, 
       const eligible = world.shipments.filter((s, i) => (reuse ? (consumedAt[i] as number) < attempt.at : s.issuedAt < attempt.at));
       const target = eligible[Math.floor(attempt.pick * eligible.length)];
       if (!target) return;
-      let caught: boolean;
-      let how: string;
-      if (reuse) {
-        fraud.reuses += 1;
-        const code = ledger ? ledger.consume(target.importer, target.number, `CLR-REUSE-${attempt.n}`) : null;
-        caught = ledger ? code !== null : attempt.draw < plain.reuseCaughtShare;
-        how = ledger ? (code ?? 'ACCEPTED') : caught ? 'importer system recorded the clearance (assumed share)' : 'not recorded';
-        if (caught) fraud.reusesCaught += 1;
-      } else {
-        fraud.forgeries += 1;
-        const copy = fraudulentCopy(doc(target), attempt.kind === 'forged-copy' ? 'forged-copy' : 'altered-copy');
-        const held = (arrivals[target.n]?.at ?? Infinity) <= attempt.at;
-        const verdict = ledger ? ledger.check(copy, target.importer) : null;
-        caught = verdict ? verdict !== 'GENUINE' : attempt.draw < plain.alteredCopyCaughtShare && (attempt.kind === 'forged-copy' || held);
-        how = verdict ?? (caught ? 'compared with the importer\'s electronic copy (assumed share)' : 'not compared');
-        if (caught) fraud.forgeriesCaught += 1;
-      }
+      const { caught, how } = checkFraud(attempt, target, check);
+      if (reuse) fraud.reuses += 1;
+      else fraud.forgeries += 1;
+      if (caught && reuse) fraud.reusesCaught += 1;
+      if (caught && !reuse) fraud.forgeriesCaught += 1;
       events.push({ seed, type: attempt.kind, mechanism, t: round(attempt.at), number: target.number, caught, how });
     } });
   }

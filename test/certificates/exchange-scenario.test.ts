@@ -124,6 +124,15 @@ describe('simulator: ephyto-exchange metrics', () => {
     expect([...verdicts].sort()).toEqual(['altered-copy:ALTERED', 'forged-copy:UNKNOWN', 'reuse:CERTIFICATE_CONSUMED']);
   });
 
+  it('with the importer\'s own system down, no mechanism catches anything (equal terms)', () => {
+    const down = ['CR', 'MX', 'PE', 'CO'].map((c) => `{target: ${c}, fromDay: 0, hours: 96}`).join(', ');
+    const m = runCertificateSeed(small(`faults.outages=[${down}]`, 'fraud.alteredCopiesPerDay=6', 'hub.alteredCopyCaughtShare=1', 'bridges.alteredCopyCaughtShare=1'), 11).metrics;
+    for (const mechanism of ['bilateral-bridges', 'central-hub', 'shared-ledger']) {
+      expect(m[mechanism]?.forgeries_attempted).toBeGreaterThan(10);
+      expect(m[mechanism]?.forgeries_caught).toBe(0);
+    }
+  });
+
   it('every ledger step is a signed entry that every other replica verified, and a replay is identical', () => {
     const s = small('fraud.alteredCopiesPerDay=0', 'fraud.reusesPerDay=0', 'clearanceHours=[1, 2]');
     const a = runCertificateSeed(s, 5);
