@@ -39,9 +39,16 @@ describe('mra-hub gateway and npm start', () => {
   });
 
   it('`npm start` (mra-hub demo) runs nodes, the signed MRA, seeded AEOs, a CR certificate MX reads and PE cannot, and a gateway, and prints GraphiQL\'s URL and an officer token', () => {
-    const result = runCli(['demo', '--once', '--port', '0', '--data', join(tempDir(), 'demo')]);
+    const data = join(tempDir(), 'demo');
+    const result = runCli(['demo', '--once', '--port', '0', '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+    // Each demo node signs checkpoints of its own chain, so the audit it prints can tell a truncated chain.
+    expect(result.stdout).toContain(`npx mra-hub ledger verify ${join(data, 'mx')} --genesis`);
+    const audit = runCli(['ledger', 'verify', join(data, 'mx'), '--genesis', join(data, 'genesis.json')]);
+    expect(audit.status).toBe(0);
+    expect(audit.stdout).toMatch(/^ {2}MX +4 entries .* checkpoint ok/m);
+    expect(audit.stdout).toMatch(/^ {2}CR +\d+ entries .* checkpoint ok/m);
     expect(result.stdout).toMatch(/CADENA MX–CR .* ACTIVE/);
     expect(result.stdout).toMatch(/taxId FORBIDDEN/);
     expect(result.stdout).toMatch(/hears SUSPENDED after \d+ ms/);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createGenesis, FileStore, generateSigningKey, InProcessBus, mraView, Replica, Replicator, type CallerRole, type SigningKey } from '../../ledger/index.js';
+import { autoCheckpoint, createGenesis, FileStore, generateSigningKey, InProcessBus, mraView, Replica, Replicator, type CallerRole, type SigningKey } from '../../ledger/index.js';
 import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, peerFetch, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
@@ -43,6 +43,9 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
       const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });
       await replicator.start();
       stopped.push(() => replicator.stop());
+      // As `mra-hub node` does: a signed checkpoint of the own chain after each batch and on stopping.
+      const checkpoints = autoCheckpoint(replica);
+      stopped.push(() => checkpoints.stop());
       const node = new CountryNode({
         country, replica, privateStore: new FilePrivateStore(dir), now,
         certificates: { store: new FileCertificateStore(dir), fetch: peerFetch({ country, key: keys[country], peers, now }) },

@@ -91,6 +91,6 @@ function printHowToUse(net: DemoNetwork, gateway: RunningGateway, officer: strin
   console.log(`\nGraphiQL, with an MX officer's token and a sample query preset (open it in a browser):\n${gateway.url}?query=${encodeURIComponent(SAMPLE_QUERY)}\n`);
   console.log(`Officer token (MX), for curl or another client:\nexport TOKEN=${officer}\n`);
   console.log(`Check a copy of the certificate against the ledger (GENUINE; edit a quantity and it is ALTERED): npx mra-hub certificate verify ${relative(process.cwd(), DEMO_SAMPLE) || DEMO_SAMPLE} --node ${net.nodes.MX.server.url}`);
-  console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(data, 'mx', 'ledger')} --genesis ${join(data, 'genesis.json')}`);
+  console.log(`Audit a node's ledger from the genesis alone: npx mra-hub ledger verify ${join(data, 'mx')} --genesis ${join(data, 'genesis.json')}`);
   console.log(`curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ operators { totalCount edges { node { aeoId status legalName } } } }"}'`);
 }
