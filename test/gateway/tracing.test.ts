@@ -28,7 +28,6 @@ describe('gateway: OpenTelemetry traces from the gateway to the nodes', () => {
 
   it('once switched on, a gateway request and the spans of both nodes it asked share one trace id', async () => {
     const gateway = await mra.startGateway('MX', { tracing: { enabled: true, endpoint: collector.url, serviceName: 'mx-gateway' } });
-
     const response = await gql(gateway.url, '{ operator(aeoId: "CR-AEO-000042") { legalName riskScore } }', {}, await mra.cluster.token('MX', 'analyst'));
     expect(response.data?.operator).toEqual({ legalName: 'Exportadora 42 S.A.', riskScore: 12 });
     const tracing = setupTracing({ serviceName: 'unused: already set up by the gateway', endpoint: collector.url });
