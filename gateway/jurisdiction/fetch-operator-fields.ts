@@ -1,6 +1,7 @@
 import {
   GraphQLError, Kind, parse, print, visit, type DefinitionNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
+import { setKey } from './internal-keys.js';
 import type { DocumentParts, OperatorSite } from './operator-sites.js';
 import type { FieldFetch } from './plan-operator-fields.js';
 import { OPERATOR_TYPE } from './operator-selections.js';
@@ -81,7 +82,10 @@ function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][]
   const entities = (result.data as { _entities?: (Record<string, unknown> | null)[] } | null | undefined)?._entities;
   const errors: GraphQLError[] = [];
   entries.forEach(([site, list], i) => {
-    for (const { key } of list) site.object[key] = entities?.[i]?.[key] ?? null;
+    for (const { key } of list) {
+      const entity = entities?.[i];
+      setKey(site.object, key, entity && Object.hasOwn(entity, key) ? entity[key] : null);
+    }
   });
   if (!entities) {
     const coded = result.errors?.find((e) => typeof e.extensions?.code === 'string');

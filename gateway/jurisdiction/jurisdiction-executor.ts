@@ -4,7 +4,8 @@ import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgra
 import { inSpan } from '../../subgraphs/telemetry/index.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
-import { ID_KEY, OWNER_KEY, publicOperatorDocument, TERMS_KEY } from './operator-selections.js';
+import { DEFAULT_KEYS, type InternalKeys } from './internal-keys.js';
+import { publicOperatorDocument } from './operator-selections.js';
 import { documentParts, findOperatorSites, type DocumentParts } from './operator-sites.js';
 import { planOperatorFields } from './plan-operator-fields.js';
 
@@ -22,7 +23,7 @@ export interface JurisdictionRequest extends NodeRequest {
   readonly authorization: string | undefined;
 }
 
-const TERMS_QUERY = parse(`query MraHubTerms { ${TERMS_KEY}: mras { status parties terms { partner role fields } } }`);
+const TERMS_QUERY = parse(`query MraHubTerms { ${DEFAULT_KEYS.terms}: mras { status parties terms { partner role fields } } }`);
 
 /**
  * Runs an operation across the MRA by jurisdiction: mutations go to the home node (an authority
@@ -35,12 +36,12 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
   if (!home) throw new Error(`no client for the home node ${options.home}`);
   const clientOf = (country: string) => options.clients.get(country);
 
-  async function complete(result: ExecutionResult, request: JurisdictionRequest, parts: DocumentParts, terms: unknown): Promise<ExecutionResult> {
+  async function complete(result: ExecutionResult, request: JurisdictionRequest, parts: DocumentParts, keys: InternalKeys, terms: unknown): Promise<ExecutionResult> {
     const data = result.data as Record<string, unknown> | null | undefined;
     if (!data) return result;
-    Reflect.deleteProperty(data, TERMS_KEY);
+    Reflect.deleteProperty(data, keys.terms);
     const variables = request.variables ?? {};
-    const sites = findOperatorSites(options.schema, parts, variables, data);
+    const sites = findOperatorSites(options.schema, parts, variables, data, keys);
     const mras = Array.isArray(terms) ? (terms as MraTermsView[]) : [];
     const plan = planOperatorFields(sites, (owner) => visibleFieldsUnder(mras, request.caller, owner), options.home, request.caller);
     const errors: GraphQLError[] = [...plan.denied];
@@ -49,8 +50,8 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
       errors.push(...await fetchOperatorFields(client, fetches, parts, variables, request.authorization));
     })));
     for (const site of sites) {
-      Reflect.deleteProperty(site.object, ID_KEY);
-      Reflect.deleteProperty(site.object, OWNER_KEY);
+      Reflect.deleteProperty(site.object, keys.id);
+      Reflect.deleteProperty(site.object, keys.owner);
     }
     const all = [...(result.errors ?? []), ...errors];
     return { ...result, data, ...(all.length > 0 ? { errors: all } : {}) };
@@ -64,14 +65,14 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     let plan = byName.get(document);
     if (!plan) {
       const parts = documentParts(document, operationName);
-      plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false } : publicOperatorDocument(options.schema, document)) };
+      plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false, keys: DEFAULT_KEYS } : publicOperatorDocument(options.schema, document)) };
       byName.set(document, plan);
     }
     return plan;
   };
 
   return function execute(request: JurisdictionRequest): Promise<ExecutionResult> | AsyncIterable<ExecutionResult> {
-    const { parts, document, touched } = planOf(request.document, request.operationName);
+    const { parts, document, touched, keys } = planOf(request.document, request.operationName);
     const kind = parts.operation.operation;
     if (kind === 'mutation') return home.query(request, request.authorization);
     const first: NodeRequest = { ...request, document };
@@ -80,13 +81,13 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
       if (!touched) return events;
       return mapAsyncIterator(events[Symbol.asyncIterator](), async (event: ExecutionResult) => {
         const terms = await home.query({ document: TERMS_QUERY }, request.authorization);
-        return complete(event, request, parts, (terms.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY]);
+        return complete(event, request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
       });
     }
     if (!touched) return home.query(request, request.authorization);
     return inSpan('jurisdiction: public fields and MRA terms from the home replica', { 'mra.node': options.home }, () => home.query(first, request.authorization))
       .then((result) => inSpan('jurisdiction: decide and fetch', {}, () =>
-        complete(result, request, parts, (result.data as Record<string, unknown> | null | undefined)?.[TERMS_KEY])));
+        complete(result, request, parts, keys, (result.data as Record<string, unknown> | null | undefined)?.[keys.terms])));
   };
 }
 
@@ -97,6 +98,7 @@ interface Plan {
   readonly parts: DocumentParts;
   readonly document: DocumentNode;
   readonly touched: boolean;
+  readonly keys: InternalKeys;
 }
 
 /** A country the gateway has no node for: its private fields are unavailable, not an exception. */

@@ -2,11 +2,8 @@ import {
   Kind, TypeInfo, visit, visitWithTypeInfo, type ASTNode, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionNode,
 } from 'graphql';
 import { PUBLIC_FIELDS } from '../../subgraphs/node/index.js';
+import { internalKeysFor, type InternalKeys } from './internal-keys.js';
 
-/** Aliases the gateway adds to what it asks the home node; never shown to clients. */
-export const ID_KEY = '__mra_aeoId';
-export const OWNER_KEY = '__mra_country';
-export const TERMS_KEY = '__mra_mras';
 export const OPERATOR_TYPE = 'Operator';
 
 const field = (name: string, alias?: string, selections?: readonly SelectionNode[]): FieldNode => ({
@@ -16,10 +13,10 @@ const field = (name: string, alias?: string, selections?: readonly SelectionNode
   ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
 });
 
-const IDENTITY: readonly FieldNode[] = [field('aeoId', ID_KEY), field('country', OWNER_KEY)];
+const identity = (keys: InternalKeys): readonly FieldNode[] => [field('aeoId', keys.id), field('country', keys.owner)];
 
 /** `mras { status parties terms { partner role fields } }`: what access decisions read. */
-const TERMS = field('mras', TERMS_KEY, [
+const terms = (keys: InternalKeys): FieldNode => field('mras', keys.terms, [
   field('status'), field('parties'), field('terms', undefined, [field('partner'), field('role'), field('fields')]),
 ]);
 
@@ -28,9 +25,12 @@ const TERMS = field('mras', TERMS_KEY, [
  * operator's id and owner, so nothing the MRA terms restrict is asked for before the gateway
  * knows whose operator it is. Query operations also read the MRA terms in the same round trip.
  * `touched` is false when the document selects nothing of an Operator but its public fields: it
- * is then sent unchanged, since every caller, anonymous ones too, may see those.
+ * is then sent unchanged, since every caller, anonymous ones too, may see those. `keys` are the
+ * response keys the gateway added (chosen so that none is one of the client's own).
  */
-export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode): { document: DocumentNode; touched: boolean } {
+export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode): { document: DocumentNode; touched: boolean; keys: InternalKeys } {
+  const keys = internalKeysFor(document);
+  const IDENTITY = identity(keys);
   const typeInfo = new TypeInfo(schema);
   let touched = false;
   const reduced = visit(document, visitWithTypeInfo(typeInfo, {
@@ -41,14 +41,14 @@ export function publicOperatorDocument(schema: GraphQLSchema, document: Document
       return { ...node, selections: [...kept, ...IDENTITY] };
     },
   }));
-  if (!touched) return { document, touched };
+  if (!touched) return { document, touched, keys };
   const withTerms = visit(withoutUnused(reduced), {
     OperationDefinition(node) {
       if (node.operation !== 'query') return undefined;
-      return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, TERMS] } };
+      return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, terms(keys)] } };
     },
   });
-  return { document: withTerms, touched };
+  return { document: withTerms, touched, keys };
 }
 
 /**

@@ -4,7 +4,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields.js';
-import { ID_KEY, OPERATOR_TYPE, OWNER_KEY } from './operator-selections.js';
+import type { InternalKeys } from './internal-keys.js';
+import { OPERATOR_TYPE } from './operator-selections.js';
 
 /** One Operator object in a result, with what the client's document asked of it. */
 export interface OperatorSite {
@@ -36,22 +37,22 @@ export function documentParts(document: DocumentNode, operationName?: string | n
  * Walks `data` along the client's document and returns every Operator object in it — under
  * aliases, fragments, lists, connections or `_entities` — with the fields asked of it there.
  */
-export function findOperatorSites(schema: GraphQLSchema, parts: DocumentParts, variables: Record<string, unknown>, data: Record<string, unknown>): OperatorSite[] {
+export function findOperatorSites(schema: GraphQLSchema, parts: DocumentParts, variables: Record<string, unknown>, data: Record<string, unknown>, keys: InternalKeys): OperatorSite[] {
   const root = schema.getRootType(parts.operation.operation);
   if (!root) return [];
   const sites: OperatorSite[] = [];
   const fields = collectFields(schema, parts.fragments, variables, root, parts.operation.selectionSet);
   const walkObject = (type: GraphQLObjectType, value: Record<string, unknown>, subfields: Map<string, readonly FieldNode[]>, path: (string | number)[]) => {
     if (type.name === OPERATOR_TYPE) {
-      const aeoId = value[ID_KEY];
-      const owner = value[OWNER_KEY];
+      const aeoId = value[keys.id];
+      const owner = value[keys.owner];
       if (typeof aeoId === 'string' && typeof owner === 'string') sites.push({ path, object: value, aeoId, owner, fields: subfields });
       return;
     }
     for (const [key, nodes] of subfields) {
       const name = nodes[0]?.name.value;
       const definition = name ? type.getFields()[name] : undefined;
-      if (definition && key in value) walk(definition.type, value[key], nodes, [...path, key]);
+      if (definition && Object.hasOwn(value, key)) walk(definition.type, value[key], nodes, [...path, key]);
     }
   };
   const walk = (type: GraphQLOutputType, value: unknown, nodes: readonly FieldNode[], path: (string | number)[]): void => {
@@ -61,7 +62,7 @@ export function findOperatorSites(schema: GraphQLSchema, parts: DocumentParts, v
       if (Array.isArray(value)) value.forEach((item, i) => walk(nullable.ofType as GraphQLOutputType, item, nodes, [...path, i]));
       return;
     }
-    const runtime = runtimeType(schema, getNamedType(nullable), value);
+    const runtime = runtimeType(schema, getNamedType(nullable), value, keys.id);
     if (runtime) walkObject(runtime, value as Record<string, unknown>, collectSubfields(schema, parts.fragments, variables, runtime, nodes), path);
   };
   walkObject(root, data, fields, []);
@@ -69,11 +70,11 @@ export function findOperatorSites(schema: GraphQLSchema, parts: DocumentParts, v
 }
 
 /** The object type a value has: its own for object types; for unions, by the id the gateway added. */
-function runtimeType(schema: GraphQLSchema, named: ReturnType<typeof getNamedType>, value: unknown): GraphQLObjectType | undefined {
+function runtimeType(schema: GraphQLSchema, named: ReturnType<typeof getNamedType>, value: unknown, idKey: string): GraphQLObjectType | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (isObjectType(named)) return named;
   const record = value as Record<string, unknown>;
-  const name = ID_KEY in record ? OPERATOR_TYPE : record.__typename;
+  const name = Object.hasOwn(record, idKey) ? OPERATOR_TYPE : record.__typename;
   const type = typeof name === 'string' ? schema.getType(name) : undefined;
   return isObjectType(type) ? type : undefined;
 }

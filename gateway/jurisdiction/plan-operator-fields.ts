@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLError } from 'graphql';
 import { notShared, PRIVATE_FIELDS, PUBLIC_FIELDS, type Caller } from '../../subgraphs/node/index.js';
+import { setKey } from './internal-keys.js';
 import type { OperatorSite } from './operator-sites.js';
 
 /** A field of one operator that the gateway will fetch from `target`'s node. */
@@ -35,7 +36,7 @@ export function planOperatorFields(
       const name = nodes[0]?.name.value;
       if (name === undefined || PUBLIC_FIELDS.has(name)) continue;
       if (visible !== 'all' && !visible.has(name)) {
-        site.object[key] = null;
+        setKey(site.object, key, null);
         denied.push(notShared(`Operator.${name}`, site.owner, caller, name, [...site.path, key]));
         continue;
       }

@@ -25,13 +25,13 @@ export class CertificateResolver {
   @Query(() => CertificateConnectionType, { description: 'Certificates the caller\'s authority issued or receives, newest first' })
   certificates(
     @Ctx() { node, caller }: NodeContext,
-    @Arg('direction', () => CertificateDirection, { nullable: true }) direction?: string,
-    @Arg('partner', () => String, { nullable: true, description: 'The other authority' }) partner?: string,
-    @Arg('status', () => CertificateStatus, { nullable: true }) status?: string,
-    @Arg('issuedFrom', () => String, { nullable: true, description: 'ISO date or date-time, inclusive' }) issuedFrom?: string,
-    @Arg('issuedTo', () => String, { nullable: true, description: 'ISO date or date-time, exclusive' }) issuedTo?: string,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('direction', () => CertificateDirection, { nullable: true }) direction?: string | null,
+    @Arg('partner', () => String, { nullable: true, description: 'The other authority' }) partner?: string | null,
+    @Arg('status', () => CertificateStatus, { nullable: true }) status?: string | null,
+    @Arg('issuedFrom', () => String, { nullable: true, description: 'ISO date or date-time, inclusive' }) issuedFrom?: string | null,
+    @Arg('issuedTo', () => String, { nullable: true, description: 'ISO date or date-time, exclusive' }) issuedTo?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     if (!caller) throw unauthenticated('certificates are available to authenticated authorities only');
     const me = caller.country;

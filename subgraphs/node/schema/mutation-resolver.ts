@@ -96,7 +96,7 @@ export class MutationResolver {
 
   @Directive('@shareable')
   @Mutation(() => MraType)
-  approveMra(@Arg('mraId', () => String) mraId: string, @Ctx() ctx: NodeContext, @Arg('version', () => Int, { nullable: true }) version?: number): MraView {
+  approveMra(@Arg('mraId', () => String) mraId: string, @Ctx() ctx: NodeContext, @Arg('version', () => Int, { nullable: true }) version?: number | null): MraView {
     requireAdmin(ctx);
     submit(ctx, { kind: 'approveMra', mraId, ...(version ? { version } : {}) });
     return mraAfter(ctx, mraId);

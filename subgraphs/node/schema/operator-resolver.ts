@@ -26,11 +26,11 @@ export class OperatorResolver {
   @Query(() => OperatorConnectionType, { description: 'Operators in this replica, ordered by aeoId; filters are optional' })
   operators(
     @Ctx() { node, caller }: NodeContext,
-    @Arg('country', () => String, { nullable: true }) country?: string,
-    @Arg('status', () => OperatorStatus, { nullable: true }) status?: string,
-    @Arg('role', () => OperatorRole, { nullable: true, description: 'Only operators whose roles the caller may see' }) role?: string,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('country', () => String, { nullable: true }) country?: string | null,
+    @Arg('status', () => OperatorStatus, { nullable: true }) status?: string | null,
+    @Arg('role', () => OperatorRole, { nullable: true, description: 'Only operators whose roles the caller may see' }) role?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     const state = node.replica.state;
     const matches = (op: OperatorRecord) =>

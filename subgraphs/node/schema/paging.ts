@@ -13,10 +13,11 @@ function decodeCursor(cursor: string): string {
 }
 
 /** A Relay page of operators ordered by aeoId, starting after the cursor's aeoId. */
-export function pageOperators(operators: readonly OperatorRecord[], first: number, after?: string) {
+export function pageOperators(operators: readonly OperatorRecord[], first: number, after?: string | null) {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw nodeError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE}`);
   const sorted = [...operators].sort((a, b) => (a.aeoId < b.aeoId ? -1 : a.aeoId > b.aeoId ? 1 : 0));
-  const afterId = after === undefined ? null : decodeCursor(after);
+  // GraphQL passes an explicit `after: null` (the first page of Relay and Apollo Client) as null.
+  const afterId = after === undefined || after === null ? null : decodeCursor(after);
   const start = afterId === null ? 0 : sorted.findIndex((op) => op.aeoId > afterId);
   const from = start === -1 ? sorted.length : start;
   const page = sorted.slice(from, from + first);
