@@ -38,16 +38,51 @@ export function toGraphQLError(error: unknown): GraphQLError {
   return nodeError('INTERNAL_SERVER_ERROR', 'internal error');
 }
 
+/** "Did you mean …?" maps out the schema for strangers (who may not introspect it): no server gives it. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*\?$/s, '');
+}
+
+/**
+ * The code of one of GraphQL's own errors about the request itself (raised before execution):
+ * a syntax error, a variable that is missing or of the wrong type, or any other validation failure.
+ */
+export function requestErrorCode(error: GraphQLError): string {
+  if (typeof error.extensions.code === 'string') return error.extensions.code;
+  if (error.message.startsWith('Syntax Error:')) return 'GRAPHQL_PARSE_FAILED';
+  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  return 'GRAPHQL_VALIDATION_FAILED';
+}
+
+/** True for GraphQL's own errors about the request (no cause, no path): the client's to fix, HTTP 400. */
+export function isRequestError(error: GraphQLError): boolean {
+  return (error.originalError === undefined || error.originalError === null) && error.path === undefined;
+}
+
 /**
  * Masks anything without a code before it reaches a client: an unexpected exception says only
- * "internal error", so stack traces and internals never leave the node.
+ * "internal error", so stack traces and internals never leave the node. GraphQL's own errors
+ * about the request keep their message (without suggestions) and get their code; its own errors
+ * during execution (a null in a non-null field) are faults. `code` is what the server already
+ * decided for a request error (Apollo codes its own).
  */
-export function maskError(error: GraphQLError): GraphQLError {
+export function maskError(error: GraphQLError, code?: string): GraphQLError {
   const original = error.originalError;
-  if (original === undefined || original === null) return withoutHttp(error); // GraphQL's own (syntax, validation) errors
+  if (error.path === undefined && original instanceof GraphQLError && typeof original.extensions.code !== 'string') {
+    // A server's wrapper round one of GraphQL's own request errors (Apollo's SyntaxError, a variable's coercion error).
+    return maskError(new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: error.extensions }), code);
+  }
+  if (isRequestError(error)) {
+    const extensions = { ...withoutHttp(error).extensions, code: code ?? requestErrorCode(error) };
+    return new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, extensions });
+  }
+  if (original === undefined || original === null) return nodeErrorAt(error, nodeError('INTERNAL_SERVER_ERROR', 'internal error'));
   if (original instanceof GraphQLError && typeof original.extensions.code === 'string') {
     return withoutHttp(new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions }));
   }
-  const coded = toGraphQLError(original);
-  return new GraphQLError(coded.message, { nodes: error.nodes, path: error.path, extensions: coded.extensions });
+  return nodeErrorAt(error, toGraphQLError(original));
+}
+
+function nodeErrorAt(at: GraphQLError, coded: GraphQLError): GraphQLError {
+  return new GraphQLError(coded.message, { nodes: at.nodes, path: at.path, extensions: coded.extensions });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -32,7 +32,8 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     introspection: true, // guarded per request below: authenticated authorities only
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error).toJSON() : formatted),
+    formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error, codeOf(formatted)).toJSON() : formatted),
+    persistedQueries: false, // as on mercurius: documents are sent in full
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
@@ -45,6 +46,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     res.json({ status: 'ok', country: node.country, stack: 'apollo' });
   });
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
+  app.use(badBody);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
@@ -54,4 +56,17 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     stack: 'apollo',
     close: () => apollo.stop(),
   };
+}
+
+/** The code Apollo gave one of its own request errors (GRAPHQL_PARSE_FAILED, BAD_USER_INPUT, …). */
+function codeOf(formatted: { extensions?: Record<string, unknown> }): string | undefined {
+  const code = formatted.extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : undefined;
+}
+
+/** A body express cannot read (not JSON, too large) is a GraphQL error in JSON, not express's HTML page. */
+function badBody(error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
+  if (typeof error.status !== 'number' || error.status >= 500) return next(error);
+  const message = error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body cannot be read';
+  res.status(error.status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
 }

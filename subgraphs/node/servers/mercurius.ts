@@ -1,12 +1,11 @@
 import { createServer } from 'node:http';
 import Fastify from 'fastify';
-import type { GraphQLError } from 'graphql';
 import mercurius from 'mercurius';
 import { tracedHandler } from '../../telemetry/index.js';
 import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
-import { httpStatusOf, maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
+import { formatMercuriusErrors } from './mercurius-errors.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
 /** Serves a node with mercurius on fastify; subscriptions over graphql-ws. */
@@ -29,13 +28,8 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
         return context.authError ? false : context;
       },
     },
-    errorFormatter: (execution, context) => {
-      const errors = (execution.errors ?? []).map((error) => maskError(error as GraphQLError));
-      const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context);
-      // As with Apollo: 200 whenever GraphQL ran; 401 when a request was refused for its token.
-      const status = execution.data ? 200 : httpStatusOf((execution.errors ?? []) as GraphQLError[]);
-      return { statusCode: status, response: formatted.response };
-    },
+    // The body is what decides a persisted-query refusal. (Cast: mercurius types data as ObjMap only.)
+    errorFormatter: (execution, context) => formatMercuriusErrors(execution, context.reply?.request.body) as ReturnType<typeof mercurius.defaultErrorFormatter>,
   });
   app.graphql.addHook('preExecution', async (_schema, document, context) => {
     assertMayExecute(document, context as unknown as NodeContext);
