@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
-import { validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { CallerContext } from '../security/index.js';
 import type { JurisdictionExecutor, JurisdictionRequest } from './jurisdiction-executor.js';
 
@@ -24,7 +24,11 @@ export function useJurisdiction(nodeSubgraphs: ReadonlySet<string>, execute: Jur
     }
     return known;
   };
-  const direct = (args: ExecutionArgs) => execute(requestOf(args.document, args.variableValues, args.operationName, args.contextValue));
+  const direct = (args: ExecutionArgs) => {
+    // The runtime's own execution would coerce variables first; skipping it must not skip that.
+    const refused = variableErrors(args);
+    return refused ?? execute(requestOf(args.document, args.variableValues, args.operationName, args.contextValue));
+  };
   return {
     onExecute({ args, setExecuteFn }) {
       if (answeredByNodes(args.document)) setExecuteFn(direct as never);
@@ -38,6 +42,24 @@ export function useJurisdiction(nodeSubgraphs: ReadonlySet<string>, execute: Jur
       // The executor is not generic over the result shape; the planner reads it as any subgraph's.
       setExecutor(executor as Executor);
     },
+  };
+}
+
+/**
+ * GraphQL's variable coercion of the client's values against the gateway's schema: a missing
+ * variable or a value of the wrong type is the client's error (BAD_USER_INPUT, HTTP 400), answered
+ * before any node is asked, as the runtime answers it for operations it plans itself.
+ */
+function variableErrors(args: ExecutionArgs): ExecutionResult | undefined {
+  const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION
+    && (args.operationName ? d.name?.value === args.operationName : true));
+  if (!operation?.variableDefinitions?.length) return undefined;
+  const coerced = getVariableValues(args.schema, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 50 });
+  if (!coerced.errors) return undefined;
+  return {
+    errors: coerced.errors.map((error) => new GraphQLError(error.message, {
+      nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } },
+    })),
   };
 }
 

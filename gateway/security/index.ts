@@ -1,5 +1,6 @@
 /** Who may call the gateway, and how much one request may ask. */
 export { homeKeyRegistry } from './authority-keys.js';
 export { authorizationOf, useCaller, type CallerContext } from './caller-plugin.js';
+export { useCsrfPrevention } from './csrf-plugin.js';
 export { limitPlugins } from './limits.js';
 export { loadPersistedDocuments } from './persisted-documents.js';

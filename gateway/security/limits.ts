@@ -2,12 +2,11 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayConfig } from '../config/index.js';
 
 /**
- * Depth, alias, token and cost limits (GraphQL Armor), checked before any subgraph is asked;
- * field suggestions are blocked so error messages do not map out the schema for strangers.
+ * Depth, alias, token and cost limits (GraphQL Armor), checked before any subgraph is asked.
+ * (Field suggestions are removed from every error by the error mask, as at the nodes.)
  */
 export function limitPlugins(limits: GatewayConfig['limits']) {
   return [
@@ -15,6 +14,5 @@ export function limitPlugins(limits: GatewayConfig['limits']) {
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true }),
     maxAliasesPlugin({ n: limits.maxAliases }),
     costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
-    blockFieldSuggestionsPlugin(),
   ];
 }

@@ -6,9 +6,10 @@ import type { GatewayConfig } from '../config/index.js';
 import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
 import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
-import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller } from '../security/index.js';
+import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller, useCsrfPrevention } from '../security/index.js';
 import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
+import { useRequestErrors } from './request-errors-plugin.js';
 
 /** Anything the runtime takes as a plugin (Yoga, envelop, Mesh or gateway plugins). */
 type RuntimePlugin = ReturnType<NonNullable<HiveConfig<Record<string, unknown>>['plugins']>>[number];
@@ -44,7 +45,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [...limitPlugins(config.limits), metricsPlugin(logging, registry), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   if (home && config.home) {
     const schema = await buildNodeSchema();
@@ -66,7 +67,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
     renderGraphiQL,
     maskedErrors: { maskError: maskGatewayError },
     cors: config.cors.origins.length > 0 ? { origin: config.cors.origins, credentials: true, methods: ['GET', 'POST'] } : false,
-    csrfPrevention: { requestHeaders: CSRF_HEADERS },
     healthCheckEndpoint: '/healthz',
     // Forward the caller's token to subgraphs other than the nodes (the nodes get it from the executor).
     propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { requestErrorCode, withoutSuggestions } from '../../subgraphs/node/index.js';
 
 /** Extensions that describe internals (the upstream request, stack traces) and never leave. */
 const INTERNAL = new Set(['request', 'response', 'stacktrace', 'exception', 'originalError']);
@@ -11,13 +12,9 @@ const INTERNAL = new Set(['request', 'response', 'stacktrace', 'exception', 'ori
  */
 export function maskGatewayError(error: unknown): Error {
   if (!(error instanceof GraphQLError)) return internal(undefined);
+  if ((error.originalError === undefined || error.originalError === null) && error.path === undefined) return requestError(error);
   const coded = codedError(error);
   if (coded) return coded;
-  if (error.originalError === undefined || error.originalError === null) {
-    // GraphQL's own error, returned as it is (the runtime logs every replaced error as a fault).
-    (error.extensions as Record<string, unknown>).code ??= 'GRAPHQL_VALIDATION_FAILED';
-    return error;
-  }
   return internal(error);
 }
 
@@ -32,6 +29,19 @@ function codedError(error: GraphQLError): GraphQLError | undefined {
     current = current.originalError;
   }
   return undefined;
+}
+
+/**
+ * GraphQL's own error about the request (syntax, validation, a variable), or the runtime's about
+ * the HTTP request: the client's to fix, so HTTP 400 under application/graphql-response+json
+ * (`spec`: 200 under application/json), coded as the nodes code it, without field suggestions.
+ */
+export function requestError(error: GraphQLError): GraphQLError {
+  const http = (error.extensions.http ?? { status: 400, spec: true }) as { status?: number };
+  const code = typeof error.extensions.code === 'string' ? error.extensions.code : http.status === 400 || http.status === undefined ? requestErrorCode(error) : 'BAD_REQUEST';
+  return new GraphQLError(withoutSuggestions(error.message), {
+    nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...clean(error.extensions), code, http },
+  });
 }
 
 function internal(error: GraphQLError | undefined): GraphQLError {

@@ -4,7 +4,7 @@ export {
 } from './access/index.js';
 export { CertificateDesk, FileCertificateStore, MemoryCertificateStore, peerFetch, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 export { CountryNode, type CountryNodeOptions, type NodeContext, type StatusChange } from './country-node.js';
-export { maskError, nodeError, toGraphQLError, unauthenticated, type NodeErrorCode } from './errors.js';
+export { isRequestError, maskError, nodeError, requestErrorCode, toGraphQLError, unauthenticated, withoutSuggestions, type NodeErrorCode } from './errors.js';
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';
 export { buildNodeSchema } from './schema/index.js';
 export { authorizationFrom, serveWithApollo, serveWithMercurius, type RunningServer, type ServeOptions } from './servers/index.js';

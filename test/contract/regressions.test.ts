@@ -86,9 +86,13 @@ describe('regressions of issue 10 (one API contract)', () => {
 
   it('regression: the gateway keeps a bad variable value and a node\'s BAD_USER_INPUT coded, at their path', async () => {
     const officer = await mra.cluster.token('MX', 'officer');
-    const badVariable = await gql(mra.gateways.MX.url, 'query($n: Int) { operators(first: $n) { totalCount } }', { n: 'two' }, officer);
+    const badVariable = await fetch(mra.gateways.MX.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify({ query: 'query($n: Int) { operators(first: $n) { totalCount } }', variables: { n: 'two' } }),
+    });
     expect(badVariable.status).toBe(400);
-    expect(badVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(((await badVariable.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const aliased = await gql(mra.gateways.MX.url, '{ page: operators(first: 500) { totalCount } }', {}, officer);
     expect(codesByPath(aliased)).toEqual({ page: 'BAD_USER_INPUT' });
   });
