@@ -7,6 +7,7 @@ import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, typ
 import { Registry } from 'prom-client';
 import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
 import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller, useCsrfPrevention } from '../security/index.js';
+import { authenticateWith } from '../../subgraphs/node/index.js';
 import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
 import { useRequestErrors } from './request-errors-plugin.js';
@@ -38,7 +39,15 @@ export interface RuntimeOptions {
  * plugins: caller authentication against the ledger's keys, jurisdiction routing for the
  * country nodes, limits, readiness and metrics.
  */
-export async function createRuntime(options: RuntimeOptions): Promise<{ runtime: GatewayRuntime; clients: ReadonlyMap<string, NodeClient> }> {
+/** What createRuntime builds: the runtime, its node clients, and how it checks a caller's token. */
+export interface GatewayParts {
+  readonly runtime: GatewayRuntime;
+  readonly clients: ReadonlyMap<string, NodeClient>;
+  /** Checks an Authorization value as every operation's is checked (throws UNAUTHENTICATED); no-op without a home node. */
+  readonly authenticate: (authorization: string | undefined) => Promise<void>;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<GatewayParts> {
   const { config, log } = options;
   const local = options.homeNode && options.homeNode.country === config.home ? await localNodeClient(options.homeNode) : undefined;
   const registry = new Registry();
@@ -47,10 +56,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
+  let authenticate: GatewayParts['authenticate'] = async () => undefined;
   if (home && config.home) {
     const schema = await buildNodeSchema();
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });
-    plugins.push(useCaller(homeKeyRegistry(home, options.now), options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
+    const keys = homeKeyRegistry(home, options.now);
+    authenticate = async (authorization) => void await authenticateWith(authorization, keys, options.now());
+    plugins.push(useCaller(keys, options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
   }
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({
@@ -79,7 +91,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<{ runtime:
       },
     } : {}),
   });
-  return { runtime, clients };
+  return { runtime, clients, authenticate };
 }
 
 /** `documentId` (GraphQL over HTTP draft) or Apollo's `extensions.persistedQuery.sha256Hash`. */

@@ -6,7 +6,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
-import type { CountryNode } from '../../subgraphs/node/index.js';
+import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.js';
 import { setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
@@ -47,7 +47,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
-  const { runtime } = await createRuntime({
+  const { runtime, authenticate } = await createRuntime({
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
   });
   // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
@@ -58,7 +58,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES });
   const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const ws = useServer(getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })), wsServer);
+  const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket }));
+  const ws = useServer({
+    ...wsOptions,
+    // A bad token is refused at connection_init (graphql-ws closes with 4403 Forbidden), before connection_ack.
+    onConnect: async (ctx) => {
+      try {
+        await authenticate(authorizationFrom(ctx.connectionParams));
+      } catch {
+        return false;
+      }
+      return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
+    },
+  }, wsServer);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void runtime.dispose();

@@ -14,6 +14,7 @@ import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+import { wsOperation } from './ws-operation.js';
 
 /** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */
 export async function serveWithApollo(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
@@ -24,7 +25,8 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   const ws = useServer<Record<string, unknown>, Record<string, unknown>>({
     schema,
     onConnect: async (ctx) => (await node.contextFor(authorizationFrom(ctx.connectionParams))).authError === null,
-    context: async (ctx) => ({ ...(await node.contextFor(authorizationFrom(ctx.connectionParams))) }),
+    // Each operation is checked as an HTTP request is (introspection for authenticated callers only).
+    onSubscribe: async (ctx, _id, payload) => wsOperation(schema, payload, await node.contextFor(authorizationFrom(ctx.connectionParams))),
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e)),
   }, wsServer);
   const apollo = new ApolloServer<NodeContext>({

@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import Fastify from 'fastify';
 import mercurius from 'mercurius';
+import type { WebSocket } from 'ws';
 import { tracedHandler } from '../../telemetry/index.js';
 import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
+import { refuseWith4403 } from './refuse-with-4403.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
 /** Serves a node with mercurius on fastify; subscriptions over graphql-ws. */
@@ -23,6 +25,11 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     allowBatchedQueries: true,
     context: (request) => node.contextFor(request.headers.authorization),
     subscription: {
+      // Called with each connection's socket just before onConnect: a refusal there closes with 4403.
+      context: (socket: WebSocket) => {
+        refuseWith4403(socket);
+        return {};
+      },
       onConnect: async ({ payload }) => {
         const context = await node.contextFor(authorizationFrom(payload));
         return context.authError ? false : context;

@@ -1,0 +1,33 @@
+import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { assertMayExecute } from '../access/index.js';
+import type { NodeContext } from '../country-node.js';
+import { maskError } from '../errors.js';
+
+/** What a graphql-ws client sends in a `subscribe` message. */
+export interface WsPayload {
+  readonly query: string;
+  readonly variables?: Record<string, unknown> | null;
+  readonly operationName?: string | null;
+}
+
+/**
+ * An operation received over graphql-ws, checked as HTTP requests are: parsed, validated, and
+ * refused for a bad token or an anonymous caller's introspection; errors masked (no suggestions).
+ * The execution arguments, or the errors to answer with.
+ */
+export function wsOperation(schema: GraphQLSchema, payload: WsPayload, context: NodeContext): ExecutionArgs | readonly GraphQLError[] {
+  let document;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    return [maskError(error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return invalid.map((error) => maskError(error));
+  try {
+    assertMayExecute(document, context);
+  } catch (error) {
+    return [maskError(error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
+  }
+  return { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? null, contextValue: context };
+}
