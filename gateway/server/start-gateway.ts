@@ -87,9 +87,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraph,
     close: async () => {
       await ws.dispose();
+      // Stop accepting; requests in flight finish (their connections close once answered).
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
       });
       await runtime.dispose();
     },

@@ -1,6 +1,42 @@
-/** Closes what a long-running command started on Ctrl-C or SIGTERM, then exits 0. */
-export function closeOnSignal(close: () => Promise<void>): void {
-  const stop = () => void close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+/** How long closing may take after SIGINT or SIGTERM before the process gives up (exit 1). */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/** What a long-running command closes when it is told to stop. */
+export interface Shutdown {
+  /** Hands over what to close; if a signal came during start-up, closing starts now. */
+  closeWith(close: () => Promise<void>): void;
+}
+
+/**
+ * Handles SIGINT and SIGTERM from the start of a long-running command (before it starts
+ * anything, so a signal during start-up is not the default "die at once"): servers stop
+ * accepting, finish in-flight requests, replicators and files close, and the process exits 0;
+ * 1 if closing fails or takes longer than `deadlineMs`.
+ */
+export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
+  let close: (() => Promise<void>) | undefined;
+  let signalled = false;
+  const run = (fn: () => Promise<void>) => {
+    setTimeout(() => {
+      console.error(`mra-hub: still closing after ${deadlineMs} ms; exiting`);
+      process.exit(1);
+    }, deadlineMs).unref();
+    fn().then(() => process.exit(0), (error: unknown) => {
+      console.error(`mra-hub: closing failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  };
+  const stop = () => {
+    if (signalled) return;
+    signalled = true;
+    if (close) run(close);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    closeWith(fn) {
+      close = fn;
+      if (signalled) run(fn);
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { GatewayConfig, GatewayConfigInput } from '../../../gateway/index.js';
 import { CliError } from '../errors.js';
 import { countryOption, portOption } from '../options.js';
-import { closeOnSignal } from '../shutdown.js';
+import { onSignal } from '../shutdown.js';
 
 interface GatewayOptions {
   config?: string;
@@ -32,9 +32,10 @@ export function registerGateway(program: Command): void {
     .option('--host <host>', 'interface to listen on')
     .action(async (options: GatewayOptions) => {
       const { startGateway } = await import('../../../gateway/index.js');
+      const shutdown = onSignal();
       const running = await startGateway({ config: await configFrom(options) });
       console.log(`gateway at ${running.url} (GraphiQL in a browser; graphql-ws and SSE at the same address)`);
-      closeOnSignal(() => running.close());
+      shutdown.closeWith(() => running.close());
     });
 }
 

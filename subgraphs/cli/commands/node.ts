@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { NodeOptions } from '../node/index.js';
 import { countryOption, positiveInt } from '../options.js';
-import { closeOnSignal } from '../shutdown.js';
+import { onSignal } from '../shutdown.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -23,8 +23,9 @@ export function registerNode(program: Command): void {
     .option('--recover-from <url>', 'rebuild a lost data directory from this peer node before starting; signing stays off until the own chain is back (repeatable)', collect, [])
     .addOption(new Option('--server <stack>', 'GraphQL server stack').choices(['apollo', 'mercurius']).default('apollo'))
     .action(async (options: NodeOptions) => {
+      const shutdown = onSignal();
       const { startNode } = await import('../node/index.js');
       const running = await startNode(options);
-      closeOnSignal(() => running.close());
+      shutdown.closeWith(() => running.close());
     });
 }

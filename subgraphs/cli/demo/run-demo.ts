@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
-import { closeOnSignal } from '../shutdown.js';
+import { onSignal } from '../shutdown.js';
 import { DEMO_SAMPLE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
@@ -26,6 +26,7 @@ const say = (text: string) => console.log(`• ${text}`);
  * then the GraphiQL URL and a token.
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
+  const shutdown = options.once ? undefined : onSignal();
   rmSync(options.data, { recursive: true, force: true });
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
   const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) });
@@ -51,7 +52,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     return;
   }
   console.log('\nServing; Ctrl-C to stop.');
-  closeOnSignal(close);
+  shutdown?.closeWith(close);
 }
 
 /** MX's gateway in front of both nodes, beside MX's node in this process (asked in-process). */

@@ -31,6 +31,9 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   }, wsServer);
   const apollo = new ApolloServer<NodeContext>({
     schema,
+    // The process owns its signals (the CLI closes everything, then exits 0): Apollo's own handler
+    // would stop the server and re-send the signal, so the process died of it (exit 143).
+    stopOnTerminationSignals: false,
     introspection: true, // guarded per request below: authenticated authorities only
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
