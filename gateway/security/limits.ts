@@ -11,7 +11,7 @@ import type { GatewayConfig } from '../config/index.js';
 export function limitPlugins(limits: GatewayConfig['limits']) {
   return [
     maxTokensPlugin({ n: limits.maxTokens }),
-    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true }),
+    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false }),
     maxAliasesPlugin({ n: limits.maxAliases }),
     costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
   ];

@@ -38,9 +38,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
   return nodeError('INTERNAL_SERVER_ERROR', 'internal error');
 }
 
-/** "Did you mean …?" maps out the schema for strangers (who may not introspect it): no server gives it. */
+/**
+ * A request error's message as every server gives it: without "Did you mean …?" (it maps out the
+ * schema for strangers, who may not introspect it), and without the "Syntax Error: " GraphQL
+ * Armor puts before its limits (a query over a limit is valid GraphQL).
+ */
 export function withoutSuggestions(message: string): string {
-  return message.replace(/ ?Did you mean .*\?$/s, '');
+  return message.replace(/ ?Did you mean .*\?$/s, '').replace(/^Syntax Error: (?=.* limit of \d+ exceeded)/, '');
 }
 
 /**
@@ -49,7 +53,7 @@ export function withoutSuggestions(message: string): string {
  */
 export function requestErrorCode(error: GraphQLError): string {
   if (typeof error.extensions.code === 'string') return error.extensions.code;
-  if (error.message.startsWith('Syntax Error:')) return 'GRAPHQL_PARSE_FAILED';
+  if (error.message.startsWith('Syntax Error:') && !/ limit of \d+ exceeded/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
   if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
   return 'GRAPHQL_VALIDATION_FAILED';
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Kind, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getIntrospectionQuery, Kind, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../gateway/index.js';
 import { SAMPLE_QUERY } from '../../subgraphs/cli/demo/demo-data.js';
@@ -49,6 +49,12 @@ describe('limits sized from the schema', () => {
     const { cost, depth } = measure(schema, query);
     expect(cost).toBeGreaterThan(0);
     expect(cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    expect(depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth);
+  });
+
+  it('GraphiQL\'s introspection query (the deepest legitimate one) passes the default depth limit', () => {
+    const { depth } = measure(schema, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }));
+    expect(depth).toBeGreaterThan(6);
     expect(depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth);
   });
 

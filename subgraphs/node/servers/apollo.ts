@@ -14,6 +14,7 @@ import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+import { limitRules } from './limits.js';
 import { wsOperation } from './ws-operation.js';
 
 /** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */
@@ -36,6 +37,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     stopOnTerminationSignals: false,
     introspection: true, // guarded per request below: authenticated authorities only
     allowBatchedHttpRequests: true,
+    validationRules: limitRules(),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error, codeOf(formatted)).toJSON() : formatted),
     persistedQueries: false, // as on mercurius: documents are sent in full

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import type { WebSocket } from 'ws';
 import { tracedHandler } from '../../telemetry/index.js';
@@ -7,6 +7,8 @@ import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
+import { limitRules } from './limits.js';
+import { answerGraphQLResponse } from './media-type.js';
 import { refuseWith4403 } from './refuse-with-4403.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
@@ -17,12 +19,14 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     logger: false,
     serverFactory: (handler) => createServer(tracedHandler(`mra-hub node ${node.country}`, { 'mra.node': node.country, 'mra.stack': 'mercurius' }, handler)),
   });
+  answerGraphQLResponse(app as unknown as FastifyInstance, '/graphql');
   app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
   await app.register(mercurius, {
     schema,
     path: '/graphql',
     graphiql: false,
     allowBatchedQueries: true,
+    validationRules: limitRules(),
     context: (request) => node.contextFor(request.headers.authorization),
     subscription: {
       // Called with each connection's socket just before onConnect: a refusal there closes with 4403.

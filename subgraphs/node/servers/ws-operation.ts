@@ -1,7 +1,8 @@
-import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { assertMayExecute } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
+import { limitRules } from './limits.js';
 
 /** What a graphql-ws client sends in a `subscribe` message. */
 export interface WsPayload {
@@ -22,7 +23,7 @@ export function wsOperation(schema: GraphQLSchema, payload: WsPayload, context: 
   } catch (error) {
     return [maskError(error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
   }
-  const invalid = validate(schema, document);
+  const invalid = validate(schema, document, [...specifiedRules, ...limitRules()]);
   if (invalid.length > 0) return invalid.map((error) => maskError(error));
   try {
     assertMayExecute(document, context);

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../subgraphs/node/index.js';
+import type { SigningKey } from '../../subgraphs/ledger/index.js';
+import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
+import { ERROR_CONTRACT, type Sender } from './error-table.js';
+
+interface Answer {
+  status: number;
+  type: string | null;
+  body: { data?: unknown; errors?: { message: string; path?: unknown; extensions?: { code?: string } }[] };
+}
+
+describe('one error contract: the same table against the Apollo node, the mercurius node and the gateway', () => {
+  let mra: MraGateways;
+  let servers: Record<string, string>;
+  beforeAll(async () => {
+    mra = await startMraGateways();
+    servers = { 'Apollo node': mra.cluster.servers.CR.url, 'mercurius node': mra.cluster.servers.MX.url, gateway: mra.gateways.MX.url };
+  });
+  afterAll(async () => mra?.close());
+
+  async function authorization(sender: Sender): Promise<string | undefined> {
+    if (sender === 'anonymous') return undefined;
+    if (sender === 'bad') return 'Bearer not-a-jwt';
+    if (sender === 'expired') return `Bearer ${await mintToken(mra.cluster.net.keys.MX as SigningKey, { country: 'MX', role: 'officer', subject: 'officer@MX' }, new Date(Date.now() - 48 * 3600_000))}`;
+    return `Bearer ${await mra.cluster.token('MX', 'officer')}`;
+  }
+
+  async function ask(url: string, body: string | Record<string, unknown>, sender: Sender): Promise<Answer> {
+    const auth = await authorization(sender);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(auth ? { authorization: auth } : {}) },
+      body: JSON.stringify(typeof body === 'string' ? { query: body } : body),
+    });
+    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Answer['body'] };
+  }
+
+  for (const row of ERROR_CONTRACT) {
+    it(`${row.kind}: HTTP ${row.status}, ${row.code ?? 'no error'}${row.path ? ` at ${row.path.join('.')}` : ''}`, async () => {
+      for (const [name, url] of Object.entries(servers)) {
+        const answer = await ask(url, row.body, row.sender);
+        const first = answer.body.errors?.[0];
+        const seen = {
+          status: answer.status,
+          type: answer.type?.split(';')[0],
+          code: first?.extensions?.code ?? null,
+          path: first?.path,
+          data: 'data' in answer.body ? answer.body.data : 'absent',
+        };
+        expect(seen, `${name}: ${JSON.stringify(answer.body)}`).toEqual({
+          status: row.status, type: 'application/graphql-response+json', code: row.code, path: row.path, data: row.data,
+        });
+        if (row.message) expect(first?.message, name).toMatch(row.message);
+        expect(answer.body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false, name).toBe(false);
+      }
+    });
+  }
+
+  it('node down (the gateway; a node is itself the server that is down): the rest is answered, NODE_UNAVAILABLE (HTTP 200) at the fields only that node holds', async () => {
+    const gateway = await mra.startGateway('MX', { nodes: [{ country: 'MX', url: mra.sent.MX.url }, { country: 'CR', url: 'http://127.0.0.1:9/graphql' }] });
+    const analyst = `Bearer ${await mra.cluster.token('MX', 'analyst')}`;
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: analyst },
+      body: JSON.stringify({ query: '{ operator(aeoId: "CR-AEO-000042") { aeoId legalName riskScore } }' }),
+    });
+    const body = (await response.json()) as Answer['body'];
+    expect(response.status).toBe(200);
+    expect(body.data).toEqual({ operator: { aeoId: 'CR-AEO-000042', legalName: 'Exportadora 42 S.A.', riskScore: null } });
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code, e.message])).toEqual([[['operator', 'riskScore'], 'NODE_UNAVAILABLE', expect.stringMatching(/CR/)]]);
+  });
+});

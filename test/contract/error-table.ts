@@ -1,0 +1,34 @@
+/** Who sends a request of the table: an MX officer, an expired MX officer's token, a bad token, or nobody. */
+export type Sender = 'officer' | 'expired' | 'bad' | 'anonymous';
+
+/** One kind of bad request, and what every server answers it with (subgraphs/node/README.md). */
+export interface ContractRow {
+  readonly kind: string;
+  readonly body: string | Record<string, unknown>;
+  readonly sender: Sender;
+  readonly status: number;
+  /** The first error's extensions.code; null: no error at all. */
+  readonly code: string | null;
+  readonly message?: RegExp;
+  /** The first error's path; undefined: the error has none (a request error). */
+  readonly path?: readonly (string | number)[];
+  /** What `data` is: absent (request refused before execution) or the value. */
+  readonly data: 'absent' | Record<string, unknown> | null;
+}
+
+/** Every kind of bad request the issue names, sent as application/graphql-response+json. */
+export const ERROR_CONTRACT: readonly ContractRow[] = [
+  { kind: 'syntax', body: '{ operator(aeoId: ', sender: 'officer', status: 400, code: 'GRAPHQL_PARSE_FAILED', message: /^Syntax Error: /, data: 'absent' },
+  { kind: 'validation', body: '{ operator { aeoId } }', sender: 'officer', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /argument "aeoId" of type "String!" is required/, data: 'absent' },
+  { kind: 'unknown field', body: '{ operator(aeoId: "CR-AEO-000042") { taxI } }', sender: 'officer', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /^Cannot query field "taxI" on type "Operator"\.$/, data: 'absent' },
+  { kind: 'bad variable type', body: { query: 'query($n: Int) { operators(first: $n) { totalCount } }', variables: { n: 'two' } }, sender: 'officer', status: 400, code: 'BAD_USER_INPUT', message: /^Variable "\$n" got invalid value "two"; Int cannot represent non-integer value/, data: 'absent' },
+  { kind: 'missing variable', body: { query: 'query($id: String!) { operator(aeoId: $id) { aeoId } }' }, sender: 'officer', status: 400, code: 'BAD_USER_INPUT', message: /^Variable "\$id" of required type "String!" was not provided\.$/, data: 'absent' },
+  { kind: 'bad cursor', body: '{ operators(after: "zzz") { totalCount } }', sender: 'officer', status: 200, code: 'BAD_USER_INPUT', message: /^after: "zzz" is not a cursor from this API$/, path: ['operators'], data: null },
+  { kind: 'unknown id', body: '{ operator(aeoId: "CR-AEO-999999") { aeoId } }', sender: 'officer', status: 200, code: null, data: { operator: null } },
+  { kind: 'too deep', body: `{ __type(name: "Operator") { ${'ofType { '.repeat(16)}name${' }'.repeat(16)} } }`, sender: 'officer', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /^Query depth limit of 15 exceeded, found [\d.]+\.$/, data: 'absent' },
+  { kind: 'too costly', body: `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: operators(first: 100) { edges { node { legalName history { status entryHash at } proof { rootHash checkpoint { signature } } } } }`).join(' ')} }`, sender: 'officer', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /^Query Cost limit of 30000 exceeded, found [\d.]+\.$/, data: 'absent' },
+  { kind: 'bad token', body: '{ mras { id } }', sender: 'bad', status: 401, code: 'UNAUTHENTICATED', message: /not a JWT/, data: 'absent' },
+  { kind: 'expired token', body: '{ mras { id } }', sender: 'expired', status: 401, code: 'UNAUTHENTICATED', message: /exp/, data: 'absent' },
+  { kind: 'no token where one is needed', body: 'mutation { suspendAeo(aeoId: "CR-AEO-000043", reason: "audit") { status } }', sender: 'anonymous', status: 401, code: 'UNAUTHENTICATED', message: /^mutations need a bearer token$/, path: ['suspendAeo'], data: null },
+  { kind: 'forbidden field', body: '{ operator(aeoId: "CR-AEO-000042") { aeoId auditNotes } }', sender: 'officer', status: 200, code: 'FORBIDDEN', path: ['operator', 'auditNotes'], data: { operator: { aeoId: 'CR-AEO-000042', auditNotes: null } } },
+];
