@@ -30,7 +30,7 @@ export function measure(schema: GraphQLSchema, query: string): { cost: number; d
   let depth = 0;
   validate(schema, document, [
     costLimitRule({ maxCost: 0, onReject: [(_ctx, error) => void (cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
-    maxDepthRule({ n: 0, onReject: [(_ctx, error) => void (depth = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
+    maxDepthRule({ n: 0, flattenFragments: true, ignoreIntrospection: false, onReject: [(_ctx, error) => void (depth = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
   ]);
   return { cost, depth };
 }
