@@ -13,6 +13,9 @@ const country = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country co
  */
 export const DEFAULT_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 3000, maxCost: 30_000 } as const;
 
+/** Generous for people and scripts alike; a runaway client is slowed, not the MRA. */
+export const DEFAULT_RATE_LIMIT = { perSecond: 50, burst: 200 } as const;
+
 export const gatewayConfigSchema = z.strictObject({
   /** The authority whose users this gateway serves: its node answers shared (ledger) fields. */
   home: country.optional(),
@@ -34,6 +37,16 @@ export const gatewayConfigSchema = z.strictObject({
     maxTokens: z.number().int().positive().default(DEFAULT_LIMITS.maxTokens),
     maxCost: z.number().int().positive().default(DEFAULT_LIMITS.maxCost),
   }).default(DEFAULT_LIMITS),
+  /**
+   * Per-caller rate limit: a token bucket for each caller (authority and subject of the token;
+   * the client address for anonymous callers). `burst` operations at once, refilled at
+   * `perSecond`. Over it: HTTP 429 with Retry-After, RATE_LIMITED. `enabled: false` turns it off.
+   */
+  rateLimit: z.strictObject({
+    enabled: z.boolean().default(true),
+    perSecond: z.number().positive().default(DEFAULT_RATE_LIMIT.perSecond),
+    burst: z.number().int().positive().default(DEFAULT_RATE_LIMIT.burst),
+  }).default({ enabled: true, ...DEFAULT_RATE_LIMIT }),
   /** Browser origins allowed to call the gateway (none: same origin only). */
   cors: z.strictObject({ origins: z.array(z.string()).default([]) }).default({ origins: [] }),
   /** A JSON file mapping document ids (e.g. sha256 hashes) to GraphQL documents. */

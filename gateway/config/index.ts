@@ -1,3 +1,3 @@
 /** The gateway's configuration: gateway.yaml or flags, validated. */
-export { DEFAULT_LIMITS, gatewayConfigSchema, type GatewayConfig, type GatewayConfigInput } from './gateway-config.js';
+export { DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, gatewayConfigSchema, type GatewayConfig, type GatewayConfigInput } from './gateway-config.js';
 export { gatewayConfig, loadGatewayConfig } from './load-config.js';

@@ -4,3 +4,5 @@ export { authorizationOf, useCaller, type CallerContext } from './caller-plugin.
 export { useCsrfPrevention } from './csrf-plugin.js';
 export { limitPlugins } from './limits.js';
 export { loadPersistedDocuments } from './persisted-documents.js';
+export { useRateLimit, type RateLimitOptions } from './rate-limit-plugin.js';
+export { TokenBuckets, type Take } from './token-bucket.js';

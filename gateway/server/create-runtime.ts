@@ -6,7 +6,7 @@ import type { GatewayConfig } from '../config/index.js';
 import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
 import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
-import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller, useCsrfPrevention } from '../security/index.js';
+import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller, useCsrfPrevention, useRateLimit } from '../security/index.js';
 import { authenticateWith } from '../../subgraphs/node/index.js';
 import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { maskGatewayError } from './mask-error.js';
@@ -62,7 +62,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });
     const keys = homeKeyRegistry(home, options.now);
     authenticate = async (authorization) => void await authenticateWith(authorization, keys, options.now());
-    plugins.push(useCaller(keys, options.now), useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
+    plugins.push(useCaller(keys, options.now));
+    if (config.rateLimit.enabled) plugins.push(useRateLimit({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }));
+    plugins.push(useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
   }
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({
