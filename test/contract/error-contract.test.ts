@@ -70,4 +70,23 @@ describe('one error contract: the same table against the Apollo node, the mercur
     expect(body.data).toEqual({ operator: { aeoId: 'CR-AEO-000042', legalName: 'Exportadora 42 S.A.', riskScore: null } });
     expect(body.errors?.map((e) => [e.path, e.extensions?.code, e.message])).toEqual([[['operator', 'riskScore'], 'NODE_UNAVAILABLE', expect.stringMatching(/CR/)]]);
   });
+
+  it('SSE at the gateway: a bad token is 401 UNAUTHENTICATED before any event, anonymous introspection is refused, as over HTTP', async () => {
+    for (const [authorization, query, message] of [
+      ['Bearer not-a-jwt', 'subscription { operatorStatusChanged { aeoId } }', /not a JWT/],
+      [undefined, '{ __schema { queryType { name } } }', /introspection/],
+    ] as const) {
+      const response = await fetch(mra.gateways.MX.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status).toBe(401);
+      const text = await response.text();
+      const event = JSON.parse(/data: (.*)/.exec(text)?.[1] ?? '{}') as Answer['body'];
+      expect(event.data).toBeUndefined();
+      expect(event.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(event.errors?.[0]?.message).toMatch(message);
+    }
+  });
 });
