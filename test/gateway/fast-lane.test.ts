@@ -14,6 +14,10 @@ const CASES: readonly { name: string; body: unknown; role?: 'officer' | 'admin';
   { name: 'no token', body: { query: '{ operators { totalCount } }' } },
   { name: 'a refused mutation', body: { query: 'mutation { suspendAeo(aeoId: "CR-AEO-000042", reason: "x") { status } }' }, role: 'admin' },
   { name: 'a validation error asked as graphql-response+json', body: { query: '{ nope }' }, role: 'officer', accept: 'application/graphql-response+json' },
+  { name: 'a missing variable asked as graphql-response+json', body: { query: 'query($id: String!) { operator(aeoId: $id) { aeoId } }' }, role: 'officer', accept: 'application/graphql-response+json' },
+  { name: 'a query over the depth limit', body: { query: `{ __type(name: "Operator") { ${'ofType { '.repeat(16)}name${' }'.repeat(16)} } }` }, role: 'officer', accept: 'application/graphql-response+json' },
+  { name: 'a mutation without a token', body: { query: 'mutation { suspendAeo(aeoId: "CR-AEO-000043", reason: "x") { status } }' }, accept: 'application/graphql-response+json' },
+  { name: 'an alias named __proto__', body: { query: '{ operator(aeoId: "CR-AEO-000042") { __proto__: legalName __mra_aeoId: tradeName } }' }, role: 'officer' },
   { name: 'a lookup asked as graphql-response+json', body: { query: '{ operators { totalCount } }' }, role: 'officer', accept: 'application/graphql-response+json' },
 ];
 
