@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.js';
@@ -70,6 +71,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }
       return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
     },
+    // The HTTP status an error carries is for HTTP responses (yoga drops it there); not sent here.
+    onNext: async (ctx, id, payload, args, result) => {
+      const sent = wsOptions.onNext ? await wsOptions.onNext(ctx, id, payload, args, result) : undefined;
+      return withoutHttpStatus(sent ?? result);
+    },
   }, wsServer);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -103,4 +109,15 @@ function readText(path: string, what: string): string {
   } catch (error) {
     throw new GatewayConfigError(`cannot read the ${what} ${path}: ${(error as Error).message}`);
   }
+}
+
+/** A result whose errors no longer carry `extensions.http`. */
+function withoutHttpStatus(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult {
+  const errors = result.errors?.map((error) => {
+    const json = 'toJSON' in error && typeof error.toJSON === 'function' ? (error.toJSON() as GraphQLFormattedError) : (error as GraphQLFormattedError);
+    if (!json.extensions || !('http' in json.extensions)) return json;
+    const { http: _http, ...extensions } = json.extensions;
+    return { ...json, extensions };
+  });
+  return { ...(result as FormattedExecutionResult), ...(errors ? { errors } : {}) };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../subgraphs/node/index.js';
 import type { SigningKey } from '../../subgraphs/ledger/index.js';
 import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
+import { overWebSocket } from '../support/ws-probe.js';
 import { ERROR_CONTRACT, type Sender } from './error-table.js';
 
 interface Answer {
@@ -87,6 +88,19 @@ describe('one error contract: the same table against the Apollo node, the mercur
       expect(event.data).toBeUndefined();
       expect(event.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(event.errors?.[0]?.message).toMatch(message);
+    }
+  });
+
+  it('graphql-ws: every server refuses an invalid operation as over HTTP (coded, no suggestions, no HTTP details)', async () => {
+    const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl };
+    for (const [name, wsUrl] of Object.entries(wsUrls)) {
+      const result = await overWebSocket(wsUrl, 'subscription { operatorStatusChanged { aeoI } }');
+      // graphql-ws sends a refusal as an `error` message (a list) or, from the gateway, a `next` with errors.
+      const payload = result.payload as { errors?: unknown[] } | unknown[] | undefined;
+      const errors = (Array.isArray(payload) ? payload : payload?.errors ?? []) as { message: string; extensions?: Record<string, unknown> }[];
+      expect(errors[0]?.message, name).toMatch(/^Cannot query field "aeoI" on type "OperatorStatusChange"\.$/);
+      expect(errors[0]?.extensions?.code, name).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errors[0]?.extensions?.http, name).toBeUndefined();
     }
   });
 });

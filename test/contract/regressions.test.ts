@@ -1,44 +1,9 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesByPath, gql, post } from '../support/graphql-client.js';
 import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
+import { connectionInit, overWebSocket } from '../support/ws-probe.js';
 
 const FIRST_PAGE = 'query($after: String) { operators(first: 2, after: $after) { edges { node { aeoId } } } }';
-
-/** The first message (or close) a graphql-ws server sends after connection_init with `payload`. */
-function connectionInit(wsUrl: string, payload: Record<string, unknown>): Promise<{ ack: boolean; code?: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
-    socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string };
-      if (message.type === 'connection_ack') {
-        socket.close();
-        resolve({ ack: true });
-      }
-    });
-    socket.on('close', (code) => resolve({ ack: false, code }));
-    socket.on('error', reject);
-  });
-}
-
-/** An operation over graphql-ws, anonymous: the first result (or the close code). */
-function overWebSocket(wsUrl: string, query: string): Promise<{ payload?: unknown; code?: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string; payload?: unknown };
-      if (message.type === 'connection_ack') socket.send(JSON.stringify({ type: 'subscribe', id: '1', payload: { query } }));
-      if (message.type === 'next' || message.type === 'error') {
-        socket.close();
-        resolve({ payload: message.payload });
-      }
-    });
-    socket.on('close', (code) => resolve({ code }));
-    socket.on('error', reject);
-  });
-}
 
 describe('regressions of issue 10 (one API contract)', () => {
   let mra: MraGateways;

@@ -9,6 +9,7 @@ import { buildNodeSchema } from '../schema/index.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
 import { limitRules } from './limits.js';
 import { answerGraphQLResponse } from './media-type.js';
+import { refusalsOf } from './ws-operation.js';
 import { refuseWith4403 } from './refuse-with-4403.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 
@@ -41,6 +42,11 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     },
     // The body is what decides a persisted-query refusal. (Cast: mercurius types data as ObjMap only.)
     errorFormatter: (execution, context) => formatMercuriusErrors(execution, context.reply?.request.body) as ReturnType<typeof mercurius.defaultErrorFormatter>,
+  });
+  // mercurius runs subscriptions without validating them: check them as the other servers do.
+  app.graphql.addHook('preSubscriptionExecution', async (hookSchema, document, context) => {
+    const [refused] = refusalsOf(hookSchema, document, context as unknown as NodeContext);
+    if (refused) throw refused;
   });
   app.graphql.addHook('preExecution', async (_schema, document, context) => {
     assertMayExecute(document, context as unknown as NodeContext);

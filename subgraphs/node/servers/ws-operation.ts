@@ -1,4 +1,4 @@
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { assertMayExecute } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
@@ -23,6 +23,16 @@ export function wsOperation(schema: GraphQLSchema, payload: WsPayload, context: 
   } catch (error) {
     return [maskError(error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
   }
+  const refused = refusalsOf(schema, document, context);
+  if (refused.length > 0) return refused;
+  return { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? null, contextValue: context };
+}
+
+/**
+ * Why an operation over a websocket may not run: GraphQL validation with the node's limits, a
+ * bad token, an anonymous caller's introspection. Masked as over HTTP; empty when it may run.
+ */
+export function refusalsOf(schema: GraphQLSchema, document: DocumentNode, context: NodeContext): readonly GraphQLError[] {
   const invalid = validate(schema, document, [...specifiedRules, ...limitRules()]);
   if (invalid.length > 0) return invalid.map((error) => maskError(error));
   try {
@@ -30,5 +40,5 @@ export function wsOperation(schema: GraphQLSchema, payload: WsPayload, context: 
   } catch (error) {
     return [maskError(error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
   }
-  return { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? null, contextValue: context };
+  return [];
 }
