@@ -26,9 +26,10 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
       process.exit(1);
     });
   };
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (signalled) return;
     signalled = true;
+    console.error(`mra-hub: ${signal}: closing (stop accepting, finish requests in flight; at most ${deadlineMs} ms)`);
     if (close) run(close);
   };
   process.on('SIGINT', stop);

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGenesis, writeKeyPair } from '../../subgraphs/cli/index.js';
 import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
 import { generateSigningKey } from '../../subgraphs/ledger/index.js';
+import { eventually } from '../support/eventually.js';
 import { freePort, startCli, stop } from '../support/node-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -42,6 +44,36 @@ describe('cli: clean shutdown on SIGTERM and SIGINT, for every server kind', () 
         expect(await exitOn(child, signal)).toEqual({ code: 0, signal: null });
       });
     }
+  }
+
+  for (const stack of ['apollo', 'mercurius'] as const) {
+    it(`a node on ${stack} answers a request in flight when SIGTERM comes, then exits 0`, async () => {
+      const { dir, keys, genesis } = network();
+      const port = await freePort();
+      const { child, output } = await startCli(['node', '--country', 'MX', '--data', join(dir, 'data'), '--keys', keys, '--genesis', genesis, '--port', String(port), '--server', stack], /node \(/);
+      children.push(child);
+      const body = JSON.stringify({ query: '{ mras { id } }' });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        // `Expect: 100-continue`: the server's "continue" proves it holds the request before the signal is sent.
+        const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => void (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        req.on('continue', () => {
+          child.kill('SIGTERM');
+          // The rest of the body only once the process says it is closing.
+          void eventually(() => output.some((line) => /SIGTERM: closing/.test(line)), 10_000).then(() => req.end(body), reject);
+        });
+        req.flushHeaders();
+      });
+      const answer = await answered;
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toEqual({ data: { mras: [] } });
+      expect(await exited).toBe(0);
+    });
   }
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
