@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
+import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GatewayConfigInput, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
 import { onSignal } from '../shutdown.js';
 import { DEMO_SAMPLE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
 import { SAMPLE_QUERY } from './demo-data.js';
@@ -55,10 +55,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   shutdown?.closeWith(close);
 }
 
-/** MX's gateway in front of both nodes, beside MX's node in this process (asked in-process). */
-export async function startDemoGateway(net: DemoNetwork, port: number, graphiql?: GraphiQLPreset): Promise<RunningGateway> {
+/** MX's gateway in front of both nodes, beside MX's node in this process (asked in-process); `settings` override the defaults. */
+export async function startDemoGateway(net: DemoNetwork, port: number, graphiql?: GraphiQLPreset, settings: Partial<GatewayConfigInput> = {}): Promise<RunningGateway> {
   return startGateway({
-    config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port } }),
+    config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port }, ...settings }),
     serviceToken: await net.token('MX', 'admin'),
     ...(graphiql ? { graphiql } : {}),
     homeNode: net.nodes.MX.node,
