@@ -3,4 +3,4 @@ export { jurisdictionExecutor, type JurisdictionExecutor, type JurisdictionOptio
 export { localNodeClient } from './local-node-client.js';
 export { nodeClient, type NodeClient, type NodeRequest } from './node-client.js';
 export { DEFAULT_KEYS, internalKeysFor, type InternalKeys } from './internal-keys.js';
-export { useJurisdiction } from './plugin.js';
+export { directExecution, useJurisdiction, type JurisdictionPluginOptions } from './plugin.js';

@@ -14,7 +14,18 @@ import type { JurisdictionExecutor, JurisdictionRequest } from './jurisdiction-e
  *   planner cannot tell them apart; the executor routes by whose operator it is). Other
  *   subgraphs are untouched.
  */
-export function useJurisdiction(nodeSubgraphs: ReadonlySet<string>, execute: JurisdictionExecutor, nodeSchema: GraphQLSchema): GatewayPlugin {
+export interface JurisdictionPluginOptions {
+  /** The country nodes' subgraph names (mx, cr, ...). */
+  readonly nodeSubgraphs: ReadonlySet<string>;
+  readonly execute: JurisdictionExecutor;
+  /** The country-node subgraph schema: an operation valid against it alone is the nodes' only. */
+  readonly nodeSchema: GraphQLSchema;
+  /** Told of each query or mutation that is about to run as the nodes' only (parsed, validated, within the limits, its caller admitted). */
+  readonly onNodeOnly?: (args: ExecutionArgs) => void;
+}
+
+export function useJurisdiction(options: JurisdictionPluginOptions): GatewayPlugin {
+  const { nodeSubgraphs, execute, nodeSchema, onNodeOnly } = options;
   const nodeOnly = new WeakMap<DocumentNode, boolean>();
   const answeredByNodes = (document: DocumentNode): boolean => {
     let known = nodeOnly.get(document);
@@ -24,14 +35,12 @@ export function useJurisdiction(nodeSubgraphs: ReadonlySet<string>, execute: Jur
     }
     return known;
   };
-  const direct = (args: ExecutionArgs) => {
-    // The runtime's own execution would coerce variables first; skipping it must not skip that.
-    const refused = variableErrors(args);
-    return refused ?? execute(requestOf(args.document, args.variableValues, args.operationName, args.contextValue));
-  };
+  const direct = directExecution(execute);
   return {
     onExecute({ args, setExecuteFn }) {
-      if (answeredByNodes(args.document)) setExecuteFn(direct as never);
+      if (!answeredByNodes(args.document)) return;
+      setExecuteFn(direct as never);
+      onNodeOnly?.(args);
     },
     onSubscribe({ args, setSubscribeFn }) {
       if (answeredByNodes(args.document)) setSubscribeFn(direct as never);
@@ -43,6 +52,15 @@ export function useJurisdiction(nodeSubgraphs: ReadonlySet<string>, execute: Jur
       setExecutor(executor as Executor);
     },
   };
+}
+
+/**
+ * Runs an operation of the nodes' only on the jurisdiction executor, as the runtime's own
+ * execution would: the client's variables are coerced first (a wrong one is refused here).
+ */
+export function directExecution(execute: JurisdictionExecutor) {
+  return (args: ExecutionArgs): ReturnType<JurisdictionExecutor> | ExecutionResult =>
+    variableErrors(args) ?? execute(requestOf(args.document, args.variableValues, args.operationName, args.contextValue));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { DocumentNode } from 'graphql';
 import { asksForSchema, authenticateWith, authorizationFrom, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
 
 /** What the gateway adds to each request's context once it has checked the caller's token. */
@@ -26,13 +27,12 @@ export function useCaller(lookup: KeyLookup, now: () => Date): GatewayPlugin<Cal
       const caller = await authenticateWith(authorization, lookup, now());
       extendContext({ mraCaller: caller, mraAuthorization: authorization });
     },
-    onExecute({ args }) {
-      const context = args.contextValue as Partial<CallerContext>;
-      if (!context.mraCaller && asksForSchema(args.document)) throw unauthenticated('introspection is available to authenticated authorities only');
-    },
-    onSubscribe({ args }) {
-      const context = args.contextValue as Partial<CallerContext>;
-      if (!context.mraCaller && asksForSchema(args.document)) throw unauthenticated('introspection is available to authenticated authorities only');
-    },
+    onExecute: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
+    onSubscribe: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
   };
+}
+
+/** Introspection is for authenticated authorities only: an anonymous caller's is UNAUTHENTICATED. */
+export function refuseAnonymousIntrospection(context: unknown, document: DocumentNode): void {
+  if (!(context as Partial<CallerContext>).mraCaller && asksForSchema(document)) throw unauthenticated('introspection is available to authenticated authorities only');
 }

@@ -1,8 +1,8 @@
 /** Who may call the gateway, and how much one request may ask. */
 export { homeKeyRegistry } from './authority-keys.js';
-export { authorizationOf, useCaller, type CallerContext } from './caller-plugin.js';
+export { authorizationOf, refuseAnonymousIntrospection, useCaller, type CallerContext } from './caller-plugin.js';
 export { useCsrfPrevention } from './csrf-plugin.js';
 export { limitPlugins } from './limits.js';
 export { loadPersistedDocuments } from './persisted-documents.js';
-export { useRateLimit, type RateLimitOptions } from './rate-limit-plugin.js';
+export { rateLimiter, useRateLimit, type RateLimiter, type RateLimitOptions } from './rate-limit-plugin.js';
 export { TokenBuckets, type Take } from './token-bucket.js';

@@ -16,18 +16,24 @@ export interface RateLimitOptions {
  * are told apart by authority and subject; anonymous ones by their address. Over the limit:
  * RATE_LIMITED, HTTP 429 with Retry-After, before any node is asked.
  */
-export function useRateLimit(options: RateLimitOptions): GatewayPlugin<CallerContext> {
+export function useRateLimit(check: RateLimiter): GatewayPlugin<CallerContext> {
+  return {
+    onExecute: ({ args }) => check(args.contextValue),
+    onSubscribe: ({ args }) => check(args.contextValue),
+  };
+}
+
+/** Takes a token for the caller of an operation's context, or throws RATE_LIMITED. */
+export type RateLimiter = (context: unknown) => void;
+
+export function rateLimiter(options: RateLimitOptions): RateLimiter {
   const buckets = new TokenBuckets(options);
-  const check = (context: unknown) => {
+  return (context) => {
     const taken = buckets.take(callerKey(context as Partial<CallerContext> & { req?: IncomingMessage }));
     if (taken.allowed) return;
     throw new GraphQLError(`rate limit exceeded: at most ${options.burst} operations at once and ${options.perSecond} a second per caller; retry in ${taken.retryAfterSeconds} s`, {
       extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(taken.retryAfterSeconds) } } },
     });
-  };
-  return {
-    onExecute: ({ args }) => check(args.contextValue),
-    onSubscribe: ({ args }) => check(args.contextValue),
   };
 }
 

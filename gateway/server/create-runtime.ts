@@ -3,12 +3,14 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLParams } from 'graphql-yoga';
 import type { GatewayConfig } from '../config/index.js';
-import { jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
+import { directExecution, jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
-import { hiveLogger, metricsPlugin, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
-import { homeKeyRegistry, limitPlugins, loadPersistedDocuments, useCaller, useCsrfPrevention, useRateLimit } from '../security/index.js';
-import { authenticateWith } from '../../subgraphs/node/index.js';
-import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
+import { hiveLogger, metricsPlugin, operationRecorder, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
+import {
+  homeKeyRegistry, limitPlugins, loadPersistedDocuments, rateLimiter, refuseAnonymousIntrospection, useCaller, useCsrfPrevention, useRateLimit,
+} from '../security/index.js';
+import { authenticateWith, buildNodeSchema, type Caller, type CountryNode } from '../../subgraphs/node/index.js';
+import { homeLane, type HomeLane } from './home-lane.js';
 import { maskGatewayError } from './mask-error.js';
 import { useRequestErrors } from './request-errors-plugin.js';
 
@@ -43,8 +45,10 @@ export interface RuntimeOptions {
 export interface GatewayParts {
   readonly runtime: GatewayRuntime;
   readonly clients: ReadonlyMap<string, NodeClient>;
-  /** Checks an Authorization value as every operation's is checked (throws UNAUTHENTICATED); no-op without a home node. */
-  readonly authenticate: (authorization: string | undefined) => Promise<void>;
+  /** The caller of an Authorization value, checked as every operation's is (throws UNAUTHENTICATED); null without a home node. */
+  readonly authenticate: (authorization: string | undefined) => Promise<Caller | null>;
+  /** Where operations of the nodes' only, once accepted by the runtime, are answered again (with a home node). */
+  readonly lane?: HomeLane;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<GatewayParts> {
@@ -56,15 +60,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
-  let authenticate: GatewayParts['authenticate'] = async () => undefined;
+  let authenticate: GatewayParts['authenticate'] = async () => null;
+  let lane: HomeLane | undefined;
   if (home && config.home) {
     const schema = await buildNodeSchema();
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });
     const keys = homeKeyRegistry(home, options.now);
-    authenticate = async (authorization) => void await authenticateWith(authorization, keys, options.now());
+    authenticate = (authorization) => authenticateWith(authorization, keys, options.now());
+    const limit = config.rateLimit.enabled ? rateLimiter({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }) : undefined;
+    lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry) });
     plugins.push(useCaller(keys, options.now));
-    if (config.rateLimit.enabled) plugins.push(useRateLimit({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }));
-    plugins.push(useJurisdiction(new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, schema));
+    if (limit) plugins.push(useRateLimit(limit));
+    plugins.push(useJurisdiction({ nodeSubgraphs: new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, nodeSchema: schema, onNodeOnly: (args) => lane?.accept(args) }));
   }
   const documents = config.persistedDocuments ? loadPersistedDocuments(config.persistedDocuments.file) : undefined;
   const runtime = createGatewayRuntime({
@@ -93,7 +100,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
       },
     } : {}),
   });
-  return { runtime, clients, authenticate };
+  return { runtime, clients, authenticate, ...(lane ? { lane } : {}) };
 }
 
 /** `documentId` (GraphQL over HTTP draft) or Apollo's `extensions.persistedQuery.sha256Hash`. */

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
+import type { ExecutionResult } from 'graphql';
 import { processRegularResult } from 'graphql-yoga';
 import { acceptedMediaType } from './accepted-media-type.js';
+import type { HomeLane } from './home-lane.js';
 
 /** Requests the runtime must see itself: subscriptions, incremental delivery, batches. */
 const STREAMED = /\bsubscription\b|@defer\b|@stream\b/;
@@ -13,6 +15,8 @@ export interface FastLaneOptions {
   readonly endpoint: string;
   /** Largest request body read here; a larger one goes to the runtime, which refuses it. */
   readonly maxBodyBytes: number;
+  /** Operations of the nodes' only that the runtime accepted before: answered without its pipeline. */
+  readonly lane?: HomeLane;
 }
 
 /**
@@ -50,6 +54,8 @@ export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (re
         handOver(req, res, body);
         return;
       }
+      const inLane = options.lane?.answer(params, req);
+      if (inLane) return inLane.then((result) => write(req, res, result, media, runtime.fetchAPI));
       return answer(runtime, req, res, params, media);
     }).catch(() => {
       if (!res.headersSent) res.destroy();
@@ -58,28 +64,45 @@ export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (re
 }
 
 /** Runs one operation through the runtime's pipeline and writes its result in one go. */
-async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: ServerResponse, params: Record<string, unknown>, media: string): Promise<void> {
+async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: ServerResponse, params: GraphQLBody, media: string): Promise<void> {
   // What the runtime's onRequestParse does first: load the supergraph (or take the loaded one).
   await runtime.getSchema();
   const request = new runtime.fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: 'POST', headers: headersOf(req) });
   const context = { req, res, request, params, waitUntil: (promise: Promise<unknown>) => void promise.catch(() => undefined) };
   const result = await runtime.getResultForParams({ params: params as never, request }, context as never);
   if (!result || isAsyncIterable(result)) throw new Error('the fast lane got no single result');
-  const response = processRegularResult(result, runtime.fetchAPI, media);
-  const text = await response.text();
-  const headers: Record<string, string> = {
-    'content-length': String(Buffer.byteLength(text)),
-    'x-request-id': req.headers['x-request-id']?.toString() ?? randomUUID(),
-  };
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  res.writeHead(response.status, headers);
+  await write(req, res, result, media, runtime.fetchAPI);
+}
+
+/**
+ * Writes a result as the runtime's result processing would (status and headers from its errors,
+ * internals stripped); a result without errors or extensions is plain JSON with status 200.
+ */
+async function write(req: IncomingMessage, res: ServerResponse, result: ExecutionResult, media: string, fetchAPI: GatewayRuntime['fetchAPI']): Promise<void> {
+  const headers: Record<string, string> = { 'x-request-id': req.headers['x-request-id']?.toString() ?? randomUUID() };
+  let status = 200;
+  let text: string;
+  if (!result.errors && !result.extensions) {
+    text = JSON.stringify(result);
+    headers['content-type'] = `${media}; charset=utf-8`;
+  } else {
+    const response = processRegularResult(result, fetchAPI, media);
+    text = await response.text();
+    status = response.status;
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+  }
+  headers['content-length'] = String(Buffer.byteLength(text));
+  res.writeHead(status, headers);
   res.end(text);
 }
 
+/** A GraphQL request's JSON body: a query text, and whatever else the client sent. */
+type GraphQLBody = Record<string, unknown> & { readonly query: string };
+
 /** The single GraphQL request in a JSON body, or undefined for anything the runtime should judge. */
-function paramsOf(body: Buffer): Record<string, unknown> | undefined {
+function paramsOf(body: Buffer): GraphQLBody | undefined {
   let params: unknown;
   try {
     params = JSON.parse(body.toString('utf8'));
@@ -89,7 +112,7 @@ function paramsOf(body: Buffer): Record<string, unknown> | undefined {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
   const { query } = params as { query?: unknown };
   if (typeof query !== 'string' || STREAMED.test(query)) return undefined;
-  return params as Record<string, unknown>;
+  return params as GraphQLBody;
 }
 
 /** The whole body, or undefined once it passes `limit` (the rest is drained, not kept). */

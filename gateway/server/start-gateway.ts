@@ -48,7 +48,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
-  const { runtime, authenticate } = await createRuntime({
+  const { runtime, authenticate, lane } = await createRuntime({
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
   });
   // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
@@ -56,7 +56,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // subscriptions skip that step and would find no schema.
   await runtime.getSchema();
   if (config.tracing.enabled) setupTracing({ serviceName: config.tracing.serviceName, endpoint: config.tracing.endpoint });
-  const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES });
+  const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES, ...(lane ? { lane } : {}) });
   const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket }));

@@ -98,6 +98,17 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect(metrics).toMatch(/mra_node_fetch_duration_seconds_count\{[^}]*node="mx"/);
     });
 
+    it('/metrics counts every operation once, whichever path answered it (the runtime, or the home lane for a repeated one)', async () => {
+      const base = url.replace(/\/graphql$/, '');
+      const token = await officer();
+      for (let i = 0; i < 3; i++) await gql(url, 'query MetricsLookup { operator(aeoId: "CR-AEO-000042") { aeoId taxId } }', {}, token);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsLookup"[^}]*\} 3\n/);
+      expect(metrics).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="MetricsLookup"[^}]*\} 3\n/);
+      // taxId is not shared with MX's officers: FORBIDDEN at operator.taxId, each time.
+      expect(metrics).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsLookup"[^}]*path="operator.taxId"[^}]*\} 3\n/);
+    });
+
     it('logs are structured: one JSON object a line with time, level and message', () => {
       const started = mra.logs.find((line) => line.msg === 'gateway listening');
       expect(started).toMatchObject({ level: 'info', home: 'MX' });

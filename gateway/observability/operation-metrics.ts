@@ -1,0 +1,35 @@
+import type { Counter, Histogram, Registry } from 'prom-client';
+import type { ExecutionResult } from 'graphql';
+
+/** An operation as the request metrics label it. */
+export interface OperationLabels {
+  readonly operationType: string;
+  readonly operationName: string;
+}
+
+/** Records one operation the runtime did not run itself: its time (seconds) and its result's errors. */
+export type OperationRecorder = (labels: OperationLabels, seconds: number, result: ExecutionResult) => void;
+
+/**
+ * Counts an operation answered outside the runtime's pipeline (the home lane) in the runtime's
+ * own request metrics — `graphql_envelop_request`, `graphql_envelop_request_duration` and
+ * `graphql_envelop_error_result` (phase `execute`), with the labels the runtime gives them — so
+ * that `/metrics` counts every operation once, whichever path answered it. The metrics are
+ * looked up in the registry on first use (the runtime registers them when it starts).
+ */
+export function operationRecorder(registry: Registry): OperationRecorder {
+  let metrics: { requests?: Counter<string>; duration?: Histogram<string>; errors?: Counter<string> } | undefined;
+  return (labels, seconds, result) => {
+    metrics ??= {
+      requests: registry.getSingleMetric('graphql_envelop_request') as Counter<string> | undefined,
+      duration: registry.getSingleMetric('graphql_envelop_request_duration') as Histogram<string> | undefined,
+      errors: registry.getSingleMetric('graphql_envelop_error_result') as Counter<string> | undefined,
+    };
+    const { operationType, operationName } = labels;
+    metrics.requests?.inc({ operationType, operationName });
+    metrics.duration?.observe({ operationType, operationName }, seconds);
+    for (const error of result.errors ?? []) {
+      metrics.errors?.inc({ operationType, operationName, phase: 'execute', ...(error.path ? { path: error.path.join('.') } : {}) });
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import type { IncomingMessage } from 'node:http';
+import { isAsyncIterable } from '@graphql-tools/utils';
+import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Caller } from '../../subgraphs/node/index.js';
+import type { OperationLabels, OperationRecorder } from '../observability/index.js';
+import type { CallerContext } from '../security/index.js';
+import { maskGatewayError } from './mask-error.js';
+
+/** Distinct operations remembered; past this the oldest is forgotten (it goes through the runtime once more). */
+const REMEMBERED = 1000;
+
+/** What an accepted operation needs to run again without the runtime. */
+interface Accepted {
+  readonly document: DocumentNode;
+  readonly schema: GraphQLSchema;
+  readonly labels: OperationLabels;
+}
+
+/** The context the lane's checks and execution see: the caller, as the runtime's plugins put it. */
+export type LaneContext = CallerContext & { readonly req: IncomingMessage };
+
+export interface HomeLaneOptions {
+  /** The caller of an Authorization value, as the runtime authenticates it (throws UNAUTHENTICATED). */
+  readonly authenticate: (authorization: string | undefined) => Promise<Caller | null>;
+  /** The checks the runtime runs before an operation, in its order (each throws its refusal). */
+  readonly admit: readonly ((context: LaneContext, document: DocumentNode) => void)[];
+  /** The runtime's execution of an operation of the nodes' only (`directExecution`). */
+  readonly execute: (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult | AsyncIterable<ExecutionResult>;
+  readonly record?: OperationRecorder;
+}
+
+/** A GraphQL request's parameters, as the fast lane read them from the body. */
+export interface LaneParams {
+  readonly query: string;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+}
+
+/**
+ * The home lane: an operation of the nodes' only (a query or mutation the node schema alone
+ * answers) that the runtime has already accepted once (parsed, validated, within the limits) is,
+ * when the same document comes again, run without the runtime's pipeline: authentication, the
+ * admission checks (anonymous introspection, rate limit), variable coercion, the jurisdiction
+ * executor and error masking are the very functions the runtime's plugins call, in the same
+ * order; the runtime's request metrics count it. The runtime's parse and validation would give
+ * the same answer for the same text and schema, so they are not repeated.
+ */
+export function homeLane(options: HomeLaneOptions) {
+  const accepted = new Map<string, Accepted>();
+  const keyOf = (query: string, operationName: unknown) => `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
+  return {
+    /** Notes an operation the runtime accepted and is about to run as the nodes' only. */
+    accept(args: ExecutionArgs): void {
+      const params = (args.contextValue as { params?: { query?: unknown; operationName?: unknown } } | undefined)?.params;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (typeof params?.query !== 'string' || !operation || operation.operation === 'subscription') return;
+      const key = keyOf(params.query, params.operationName);
+      if (accepted.has(key)) return;
+      if (accepted.size >= REMEMBERED) accepted.delete(accepted.keys().next().value as string);
+      const labels = { operationType: operation.operation, operationName: args.operationName ?? operation.name?.value ?? 'Anonymous' };
+      accepted.set(key, { document: args.document, schema: args.schema, labels });
+    },
+    /** The answer to a request for an accepted operation, or undefined: the runtime must judge it. */
+    answer(params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> | undefined {
+      const known = accepted.get(keyOf(params.query, params.operationName));
+      return known && run(known, params, req);
+    },
+  };
+
+  async function run(known: Accepted, params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> {
+    const started = performance.now();
+    const result = await outcome(known, params, req);
+    options.record?.(known.labels, (performance.now() - started) / 1000, result);
+    return result;
+  }
+
+  async function outcome({ document, schema }: Accepted, params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> {
+    try {
+      const authorization = req.headers.authorization;
+      const context: LaneContext = { req, mraCaller: await options.authenticate(authorization), mraAuthorization: authorization };
+      for (const admit of options.admit) admit(context, document);
+      const result = await options.execute({
+        schema, document, contextValue: context,
+        variableValues: (params.variables ?? {}) as Record<string, unknown>,
+        operationName: typeof params.operationName === 'string' ? params.operationName : null,
+      });
+      if (isAsyncIterable(result)) throw new Error('the home lane got a stream for a query');
+      return result.errors ? { ...result, errors: result.errors.map((error) => maskGatewayError(error) as never) } : result;
+    } catch (error) {
+      return { errors: [maskGatewayError(error) as never] };
+    }
+  }
+}
+
+export type HomeLane = ReturnType<typeof homeLane>;
