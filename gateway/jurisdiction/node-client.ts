@@ -1,10 +1,10 @@
-import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { print, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SpanKind } from '@opentelemetry/api';
 import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
+import { postQuery } from './http-query.js';
 
 export interface NodeRequest {
   readonly document: DocumentNode;
@@ -20,25 +20,17 @@ export interface NodeClient {
   subscribe(request: NodeRequest, authorization: string | undefined): AsyncIterable<ExecutionResult>;
 }
 
-/** GraphQL over HTTP (@graphql-tools/executor-http) for queries, graphql-ws for subscriptions. */
+/** GraphQL over HTTP (undici, keep-alive) for queries and mutations, graphql-ws for subscriptions. */
 export function nodeClient(country: string, url: string, timeoutMs = 10_000): NodeClient {
-  const http = buildHTTPExecutor({
-    endpoint: url,
-    timeout: timeoutMs,
-    headers: (request): Record<string, string> => {
-      const authorization = (request?.context as { authorization?: string } | undefined)?.authorization;
-      return { ...traceHeaders(), ...(authorization ? { authorization } : {}) };
-    },
-  });
+  const endpoint = new URL(url);
   const wsUrl = url.replace(/^http/, 'ws');
   return {
     country,
     url,
     query(request, authorization) {
       return inSpan(`fetch from ${country}'s node`, { 'mra.node': country, 'server.address': url }, async () => {
-        const result = await http({ ...request, context: { authorization } });
-        if (Symbol.asyncIterator in result) throw new Error(`${country}'s node answered a query with a stream`);
-        return answeredByNode(result) ? result : { errors: [unavailable(country)] };
+        const result = await postQuery(endpoint, request, { ...traceHeaders(), ...(authorization ? { authorization } : {}) }, timeoutMs);
+        return result && answeredByNode(result) ? result : { errors: [unavailable(country)] };
       }, SpanKind.CLIENT);
     },
     subscribe(request, authorization) {
@@ -79,13 +71,10 @@ function closingWith(events: AsyncIterableIterator<ExecutionResult>, close: () =
   return iterator;
 }
 
-/** Codes the HTTP executor gives its own failures (no connection, no answer, not GraphQL, too slow). */
-const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'RESPONSE_VALIDATION_FAILED', 'TIMEOUT_ERROR']);
-
-/** Data, or errors the node itself coded (UNAUTHENTICATED, ...): anything else is a transport failure. */
+/** Data, or errors the node itself coded (UNAUTHENTICATED, ...): anything else (a proxy's error page, say) is no answer. */
 function answeredByNode(result: ExecutionResult): boolean {
   if (result.data !== undefined && result.data !== null) return true;
-  return (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string' && !TRANSPORT_CODES.has(e.extensions.code));
+  return (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string');
 }
 
 /** What a caller is told when a node cannot be reached: which node, never how it failed. */
