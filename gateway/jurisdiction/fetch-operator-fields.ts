@@ -1,5 +1,5 @@
 import {
-  GraphQLError, Kind, parse, print, visit, type DefinitionNode, type ExecutionResult, type FieldNode, type SelectionNode,
+  GraphQLError, Kind, parse, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
 import { setKey } from './internal-keys.js';
 import type { DocumentParts, OperatorSite } from './operator-sites.js';
@@ -22,15 +22,15 @@ export async function fetchOperatorFields(
   const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSite, FieldFetch[]> }>();
   for (const [site, list] of bySite(fetches)) {
     const selections = list.flatMap((f) => f.nodes);
-    const signature = selections.map((s) => print(s)).join(' ');
+    const signature = selections.map(idOf).join(' ');
     const group = groups.get(signature) ?? { selections, sites: new Map() };
     group.sites.set(site, list);
     groups.set(signature, group);
   }
   const errors: GraphQLError[] = [];
-  await Promise.all([...groups.values()].map(async ({ selections, sites }) => {
+  await Promise.all([...groups].map(async ([signature, { selections, sites }]) => {
     const entries = [...sites.entries()];
-    const request = entitiesRequest(selections, parts, variables);
+    const request = entitiesRequest(selections, parts, variables, signature);
     const representations = entries.map(([site]) => ({ __typename: OPERATOR_TYPE, aeoId: site.aeoId }));
     const result = await client.query({ document: request.document, variables: { ...request.variables, representations } }, authorization);
     errors.push(...merge(client.country, entries, result));
@@ -44,8 +44,36 @@ function bySite(fetches: readonly FieldFetch[]): Map<OperatorSite, FieldFetch[]>
   return map;
 }
 
+/** Each field of a client's document gets a number, so that a group of fields is known again by its numbers. */
+const FIELD_IDS = new WeakMap<FieldNode, number>();
+let nextFieldId = 0;
+function idOf(field: FieldNode): number {
+  let id = FIELD_IDS.get(field);
+  if (id === undefined) {
+    id = nextFieldId++;
+    FIELD_IDS.set(field, id);
+  }
+  return id;
+}
+
+/** The `_entities` document for a group of fields of one client document, built once (by the document's parts and the group's field numbers). */
+const BUILT = new WeakMap<DocumentParts, Map<string, { document: DocumentNode; variableNames: ReadonlySet<string> }>>();
+
 /** `_entities(...) { ... on Operator { <the client's selections> } }` with the fragments and variables they use, and those variables' values. */
-function entitiesRequest(selections: readonly FieldNode[], parts: DocumentParts, variables: Record<string, unknown>) {
+function entitiesRequest(selections: readonly FieldNode[], parts: DocumentParts, variables: Record<string, unknown>, signature: string) {
+  const built = BUILT.get(parts) ?? new Map<string, { document: DocumentNode; variableNames: ReadonlySet<string> }>();
+  BUILT.set(parts, built);
+  let request = built.get(signature);
+  if (!request) {
+    request = entitiesDocument(selections, parts);
+    built.set(signature, request);
+  }
+  const { document, variableNames } = request;
+  const used = Object.fromEntries(Object.entries(variables).filter(([name]) => variableNames.has(name)));
+  return { document, variables: used };
+}
+
+function entitiesDocument(selections: readonly FieldNode[], parts: DocumentParts): { document: DocumentNode; variableNames: ReadonlySet<string> } {
   const inline: SelectionNode = {
     kind: Kind.INLINE_FRAGMENT,
     typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: OPERATOR_TYPE } },
@@ -74,8 +102,7 @@ function entitiesRequest(selections: readonly FieldNode[], parts: DocumentParts,
     Field: (field) => (field.name.value === '_entities' ? { ...field, selectionSet: { kind: Kind.SELECTION_SET, selections: [inline] } } : undefined),
   });
   const fragments: DefinitionNode[] = [...fragmentNames].flatMap((name) => parts.fragments[name] ?? []);
-  const used = Object.fromEntries(Object.entries(variables).filter(([name]) => variableNames.has(name)));
-  return { document: { ...document, definitions: [...document.definitions, ...fragments] }, variables: used };
+  return { document: { ...document, definitions: [...document.definitions, ...fragments] }, variableNames };
 }
 
 function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {

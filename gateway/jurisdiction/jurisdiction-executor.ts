@@ -35,6 +35,8 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
   const home = options.clients.get(options.home);
   if (!home) throw new Error(`no client for the home node ${options.home}`);
   const clientOf = (country: string) => options.clients.get(country);
+  // A home node in this process gives its MRAs directly; one over HTTP is asked for them with the public fields.
+  const localTerms = home.mras;
 
   async function complete(result: ExecutionResult, request: JurisdictionRequest, parts: DocumentParts, keys: InternalKeys, terms: unknown): Promise<ExecutionResult> {
     const data = result.data as Record<string, unknown> | null | undefined;
@@ -65,7 +67,7 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     let plan = byName.get(document);
     if (!plan) {
       const parts = documentParts(document, operationName);
-      plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false, keys: DEFAULT_KEYS } : publicOperatorDocument(options.schema, document)) };
+      plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false, keys: DEFAULT_KEYS } : publicOperatorDocument(options.schema, document, !localTerms)) };
       byName.set(document, plan);
     }
     return plan;
@@ -80,6 +82,7 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
       const events = home.subscribe(first, request.authorization);
       if (!touched) return events;
       return mapAsyncIterator(events[Symbol.asyncIterator](), async (event: ExecutionResult) => {
+        if (localTerms) return complete(event, request, parts, keys, localTerms());
         const terms = await home.query({ document: TERMS_QUERY }, request.authorization);
         return complete(event, request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
       });
@@ -87,7 +90,7 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     if (!touched) return home.query(request, request.authorization);
     return inSpan('jurisdiction: public fields and MRA terms from the home replica', { 'mra.node': options.home }, () => home.query(first, request.authorization))
       .then((result) => inSpan('jurisdiction: decide and fetch', {}, () =>
-        complete(result, request, parts, keys, (result.data as Record<string, unknown> | null | undefined)?.[keys.terms])));
+        complete(result, request, parts, keys, localTerms ? localTerms() : (result.data as Record<string, unknown> | null | undefined)?.[keys.terms])));
   };
 }
 

@@ -1,5 +1,6 @@
 import { isAsyncIterable, mapAsyncIterator } from '@graphql-tools/utils';
 import { execute, subscribe, type ExecutionResult, type GraphQLError } from 'graphql';
+import { mraViews } from '../../subgraphs/ledger/index.js';
 import { assertMayExecute, buildNodeSchema, maskError, toGraphQLError, type CountryNode, type NodeContext } from '../../subgraphs/node/index.js';
 import { inSpan } from '../../subgraphs/telemetry/index.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
@@ -9,6 +10,7 @@ import type { NodeClient, NodeRequest } from './node-client.js';
  * node's own schema with the node's own context (its authentication of the caller's token, its
  * access rules, its error masking), as its HTTP server would, without the HTTP hop. Documents
  * come from the gateway, which the runtime has already validated, so they are not validated again.
+ * The MRA terms the gateway decides by are read from the node's replica directly.
  */
 export async function localNodeClient(node: CountryNode): Promise<NodeClient> {
   const schema = await buildNodeSchema();
@@ -27,6 +29,7 @@ export async function localNodeClient(node: CountryNode): Promise<NodeClient> {
   return {
     country: node.country,
     url: 'in-process',
+    mras: () => mraViews(node.replica.state),
     query(request, authorization) {
       return inSpan(`mra-hub node ${node.country} (in-process)`, { 'mra.node': node.country }, async () => {
         const context = await contextFor(request, authorization);

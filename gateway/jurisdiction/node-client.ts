@@ -2,6 +2,7 @@ import { print, type DocumentNode, type ExecutionResult, type GraphQLError } fro
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SpanKind } from '@opentelemetry/api';
+import type { MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
 import { postQuery } from './http-query.js';
@@ -18,6 +19,8 @@ export interface NodeClient {
   readonly url: string;
   query(request: NodeRequest, authorization: string | undefined): Promise<ExecutionResult>;
   subscribe(request: NodeRequest, authorization: string | undefined): AsyncIterable<ExecutionResult>;
+  /** The MRAs of the node's replica as they stand, where the node runs in this process (no query needed). */
+  readonly mras?: () => readonly MraTermsView[];
 }
 
 /** GraphQL over HTTP (undici, keep-alive) for queries and mutations, graphql-ws for subscriptions. */

@@ -23,12 +23,13 @@ const terms = (keys: InternalKeys): FieldNode => field('mras', keys.terms, [
 /**
  * The first fetch of a request: every Operator selection cut down to its public fields plus the
  * operator's id and owner, so nothing the MRA terms restrict is asked for before the gateway
- * knows whose operator it is. Query operations also read the MRA terms in the same round trip.
+ * knows whose operator it is. Query operations also read the MRA terms in the same round trip
+ * (unless `readTerms` is false: the home node gives them otherwise).
  * `touched` is false when the document selects nothing of an Operator but its public fields: it
  * is then sent unchanged, since every caller, anonymous ones too, may see those. `keys` are the
  * response keys the gateway added (chosen so that none is one of the client's own).
  */
-export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode): { document: DocumentNode; touched: boolean; keys: InternalKeys } {
+export function publicOperatorDocument(schema: GraphQLSchema, document: DocumentNode, readTerms = true): { document: DocumentNode; touched: boolean; keys: InternalKeys } {
   const keys = internalKeysFor(document);
   const IDENTITY = identity(keys);
   const typeInfo = new TypeInfo(schema);
@@ -42,6 +43,7 @@ export function publicOperatorDocument(schema: GraphQLSchema, document: Document
     },
   }));
   if (!touched) return { document, touched, keys };
+  if (!readTerms) return { document: withoutUnused(reduced), touched, keys };
   const withTerms = visit(withoutUnused(reduced), {
     OperationDefinition(node) {
       if (node.operation !== 'query') return undefined;

@@ -19,7 +19,7 @@ export {
   exportPrivateJwk, generateSigningKey, importPrivateJwk, keyIdOf, publicKeyObject, signingKeyFromSeed, type PrivateJwk, type SigningKey,
 } from './keys.js';
 export { loadChains, type LoadProblem } from './load-chains.js';
-export { activeMrasBetween, mraView, type MraStatus, type MraView } from './mra-view.js';
+export { activeMrasBetween, mraView, mraViews, type MraStatus, type MraView } from './mra-view.js';
 export {
   verifyConsistencyProof, verifyInclusionProof, type ConsistencyProof, type InclusionProof,
 } from './proofs.js';

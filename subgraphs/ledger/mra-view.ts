@@ -57,9 +57,20 @@ export function mraView(mra: MraRecord): MraView {
   };
 }
 
+/** Views worked out per MRA table: a state's table is replaced, never changed, when an MRA entry lands. */
+const VIEWS = new WeakMap<LedgerState['mras'], readonly MraView[]>();
+
+/** Every MRA of a state, as it stands (sorted by id); worked out once per state of the MRA table. */
+export function mraViews(state: LedgerState): readonly MraView[] {
+  let views = VIEWS.get(state.mras);
+  if (!views) {
+    views = Object.values(state.mras).map(mraView).sort((a, b) => a.id.localeCompare(b.id));
+    VIEWS.set(state.mras, views);
+  }
+  return views;
+}
+
 /** Active MRAs that `a` and `b` are both parties to. */
 export function activeMrasBetween(state: LedgerState, a: string, b: string): MraView[] {
-  return Object.values(state.mras)
-    .map(mraView)
-    .filter((m) => m.status === 'ACTIVE' && m.parties.includes(a) && m.parties.includes(b));
+  return mraViews(state).filter((m) => m.status === 'ACTIVE' && m.parties.includes(a) && m.parties.includes(b));
 }

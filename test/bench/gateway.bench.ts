@@ -21,7 +21,7 @@ if (ONLY !== 'mra') {
 }
 let mraPath = true;
 if (ONLY !== 'federation') {
-  console.log(`\n2. The MRA path: MX's gateway vs the node itself (p50 per request, ${SECONDS} s each after a warm-up)\n`);
+  console.log(`\n2. The MRA path: MX's gateway vs the node itself (p50 per request, ${SECONDS} s each in three alternating rounds after a warm-up; the median round)\n`);
   mraPath = await benchMraPath({ seconds: SECONDS, connections: [1, CONNECTIONS] });
 }
 console.log(`\n${federation && mraPath ? 'every target met' : 'a target was missed (see above)'}; Node ${process.version}, APOLLO_TELEMETRY_DISABLED=1`);

@@ -1,7 +1,7 @@
 // type-graphql reads the metadata API even when every type is given explicitly.
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import { mraView, type MraView } from '../../ledger/index.js';
+import { mraView, mraViews, type MraView } from '../../ledger/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { AuthorityType, LedgerHeadType, MraType } from './ledger-types.js';
 
@@ -18,7 +18,7 @@ export class LedgerResolver {
   @Directive('@shareable')
   @Query(() => [MraType], { description: 'Every MRA this replica knows, proposed, active or retired' })
   mras(@Ctx() { node }: NodeContext): MraView[] {
-    return Object.values(node.replica.state.mras).map(mraView).sort((a, b) => a.id.localeCompare(b.id));
+    return [...mraViews(node.replica.state)];
   }
 
   @Directive('@shareable')
