@@ -20,7 +20,7 @@ export interface JurisdictionPluginOptions {
   readonly execute: JurisdictionExecutor;
   /** The country-node subgraph schema: an operation valid against it alone is the nodes' only. */
   readonly nodeSchema: GraphQLSchema;
-  /** Told of each query or mutation that is about to run as the nodes' only (parsed, validated, within the limits, its caller admitted). */
+  /** Told of each operation that ran as the nodes' only (parsed, validated, within the limits, its caller admitted by every check). */
   readonly onNodeOnly?: (args: ExecutionArgs) => void;
 }
 
@@ -40,7 +40,8 @@ export function useJurisdiction(options: JurisdictionPluginOptions): GatewayPlug
     onExecute({ args, setExecuteFn }) {
       if (!answeredByNodes(args.document)) return;
       setExecuteFn(direct as never);
-      onNodeOnly?.(args);
+      // Told once the operation has run: every plugin's onExecute check let it through.
+      return onNodeOnly ? { onExecuteDone: () => onNodeOnly(args) } : undefined;
     },
     onSubscribe({ args, setSubscribeFn }) {
       if (answeredByNodes(args.document)) setSubscribeFn(direct as never);
