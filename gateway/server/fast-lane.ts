@@ -83,7 +83,8 @@ async function write(req: IncomingMessage, res: ServerResponse, result: Executio
   let status = 200;
   let text: string;
   if (!result.errors && !result.extensions) {
-    text = JSON.stringify(result);
+    const { stringify = JSON.stringify } = result as { stringify?: (value: unknown) => string };
+    text = stringify(result);
     headers['content-type'] = `${media}; charset=utf-8`;
   } else {
     const response = processRegularResult(result, fetchAPI, media);

@@ -16,7 +16,7 @@ const ONLY = process.env.BENCH_ONLY; // "federation" or "mra" runs one part alon
 
 let federation = true;
 if (ONLY !== 'mra') {
-  console.log(`\n1. Four federated subgraphs (${CONNECTIONS} connections, ${SECONDS} s each after a warm-up)\n`);
+  console.log(`\n1. Four federated subgraphs (${CONNECTIONS} connections; each gateway loaded for ${Math.max(2, SECONDS / 2)} s in each of three rounds after a warm-up; medians)\n`);
   federation = await benchFederation({ seconds: SECONDS, connections: CONNECTIONS });
 }
 let mraPath = true;
