@@ -5,10 +5,8 @@ import { isAsyncIterable } from '@graphql-tools/utils';
 import type { ExecutionResult } from 'graphql';
 import { processRegularResult } from 'graphql-yoga';
 import { acceptedMediaType } from './accepted-media-type.js';
+import { graphQLParamsOf, type GraphQLParamsBody } from './graphql-params.js';
 import type { HomeLane } from './home-lane.js';
-
-/** Requests the runtime must see itself: subscriptions, incremental delivery, batches. */
-const STREAMED = /\bsubscription\b|@defer\b|@stream\b/;
 
 export interface FastLaneOptions {
   /** The GraphQL path (`/graphql`). */
@@ -46,10 +44,11 @@ export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (re
     }
     readBody(req, options.maxBodyBytes).then((body) => {
       if (!body) {
-        tooLarge(res);
+        // What the runtime answers a body over its limit with (graphql-yoga's REQUEST_ENTITY_TOO_LARGE).
+        refuse(res, 413, 'Request body too large', 'REQUEST_ENTITY_TOO_LARGE');
         return;
       }
-      const params = paramsOf(body);
+      const params = graphQLParamsOf(body);
       if (!params) {
         handOver(req, res, body);
         return;
@@ -58,13 +57,15 @@ export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (re
       if (inLane) return inLane.then((result) => write(req, res, result, media, runtime.fetchAPI));
       return answer(runtime, req, res, params, media);
     }).catch(() => {
-      if (!res.headersSent) res.destroy();
+      // Nothing of the failure is shown (as the error mask would); a response already begun cannot be finished.
+      if (res.headersSent) res.destroy();
+      else refuse(res, 500, 'internal error', 'INTERNAL_SERVER_ERROR');
     });
   };
 }
 
 /** Runs one operation through the runtime's pipeline and writes its result in one go. */
-async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: ServerResponse, params: GraphQLBody, media: string): Promise<void> {
+async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: ServerResponse, params: GraphQLParamsBody, media: string): Promise<void> {
   // What the runtime's onRequestParse does first: load the supergraph (or take the loaded one).
   await runtime.getSchema();
   const request = new runtime.fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: 'POST', headers: headersOf(req) });
@@ -99,23 +100,6 @@ async function write(req: IncomingMessage, res: ServerResponse, result: Executio
   res.end(text);
 }
 
-/** A GraphQL request's JSON body: a query text, and whatever else the client sent. */
-type GraphQLBody = Record<string, unknown> & { readonly query: string };
-
-/** The single GraphQL request in a JSON body, or undefined for anything the runtime should judge. */
-function paramsOf(body: Buffer): GraphQLBody | undefined {
-  let params: unknown;
-  try {
-    params = JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
-  const { query } = params as { query?: unknown };
-  if (typeof query !== 'string' || STREAMED.test(query)) return undefined;
-  return params as GraphQLBody;
-}
-
 /** The whole body, or undefined once it passes `limit` (the rest is drained, not kept). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -130,10 +114,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
-/** What the runtime answers a body over its limit with (graphql-yoga's REQUEST_ENTITY_TOO_LARGE). */
-function tooLarge(res: ServerResponse): void {
-  const text = JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] });
-  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+/** One coded error, as JSON with `status`. */
+function refuse(res: ServerResponse, status: number, message: string, code: string): void {
+  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
 

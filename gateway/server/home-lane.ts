@@ -4,6 +4,7 @@ import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionR
 import type { Caller } from '../../subgraphs/node/index.js';
 import type { OperationLabels, OperationRecorder } from '../observability/index.js';
 import type { CallerContext } from '../security/index.js';
+import type { GraphQLParamsBody } from './graphql-params.js';
 import { maskGatewayError } from './mask-error.js';
 
 /** Distinct operations remembered; past this the oldest is forgotten (it goes through the runtime once more). */
@@ -30,11 +31,7 @@ export interface HomeLaneOptions {
 }
 
 /** A GraphQL request's parameters, as the fast lane read them from the body. */
-export interface LaneParams {
-  readonly query: string;
-  readonly operationName?: unknown;
-  readonly variables?: unknown;
-}
+export type LaneParams = GraphQLParamsBody;
 
 /**
  * The home lane: an operation of the nodes' only (a query or mutation the node schema alone
@@ -60,7 +57,7 @@ export function homeLane(options: HomeLaneOptions) {
       const labels = { operationType: operation.operation, operationName: args.operationName ?? operation.name?.value ?? 'Anonymous' };
       accepted.set(key, { document: args.document, schema: args.schema, labels });
     },
-    /** The answer to a request for an accepted operation, or undefined: the runtime must judge it. */
+    /** The answer to a request (well-formed: `graphQLParamsOf`) for an accepted operation, or undefined: the runtime must judge it. */
     answer(params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> | undefined {
       const known = accepted.get(keyOf(params.query, params.operationName));
       return known && run(known, params, req);

@@ -37,6 +37,20 @@ describe('gateway: the fast lane (and the home lane behind it) answers exactly a
     return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
   }
 
+  it('a request the runtime refuses for its parameters is refused alike, though the home lane knows its operation', async () => {
+    const headers = { authorization: `Bearer ${await mra.cluster.token('MX', 'officer')}` };
+    const query = 'query Known($n: Int) { operators(first: $n) { totalCount } }';
+    await ask({ query, variables: { n: 1 } }, headers, true);
+    for (const body of [
+      { query, variables: 'n=1' }, { query, variables: [1] }, { query, operationName: 7 },
+      { query, extensions: 'x' }, { query, variables: { n: 1 }, unexpected: true },
+    ]) {
+      const [runtime, fast] = [await ask(body, headers, true), await ask(body, headers, false)];
+      expect(runtime.status).toBeGreaterThanOrEqual(400);
+      expect(fast).toEqual(runtime);
+    }
+  });
+
   for (const c of CASES) {
     it(`${c.name}: same status, media type and body`, async () => {
       const authorization = c.token ?? (c.role ? `Bearer ${await mra.cluster.token('MX', c.role)}` : undefined);
