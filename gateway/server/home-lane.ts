@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isAsyncIterable } from '@graphql-tools/utils';
-import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../subgraphs/node/index.js';
 import type { OperationLabels, OperationRecorder } from '../observability/index.js';
 import type { CallerContext } from '../security/index.js';
@@ -30,9 +30,6 @@ export interface HomeLaneOptions {
   readonly record?: OperationRecorder;
 }
 
-/** A GraphQL request's parameters, as the fast lane read them from the body. */
-export type LaneParams = GraphQLParamsBody;
-
 /**
  * The home lane: an operation of the nodes' only (a query or mutation the node schema alone
  * answers) that the runtime has already accepted once (parsed, validated, within the limits) is,
@@ -46,7 +43,7 @@ export function homeLane(options: HomeLaneOptions) {
   const accepted = new Map<string, Accepted>();
   const keyOf = (query: string, operationName: unknown) => `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
   return {
-    /** Notes an operation the runtime accepted and is about to run as the nodes' only. */
+    /** Notes an operation the runtime accepted and ran as the nodes' only. */
     accept(args: ExecutionArgs): void {
       const params = (args.contextValue as { params?: { query?: unknown; operationName?: unknown } } | undefined)?.params;
       const operation = getOperationAST(args.document, args.operationName);
@@ -58,35 +55,38 @@ export function homeLane(options: HomeLaneOptions) {
       accepted.set(key, { document: args.document, schema: args.schema, labels });
     },
     /** The answer to a request (well-formed: `graphQLParamsOf`) for an accepted operation, or undefined: the runtime must judge it. */
-    answer(params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> | undefined {
+    answer(params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> | undefined {
       const known = accepted.get(keyOf(params.query, params.operationName));
       return known && run(known, params, req);
     },
   };
 
-  async function run(known: Accepted, params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> {
+  async function run(known: Accepted, params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> {
     const started = performance.now();
     const result = await outcome(known, params, req);
     options.record?.(known.labels, (performance.now() - started) / 1000, result);
     return result;
   }
 
-  async function outcome({ document, schema }: Accepted, params: LaneParams, req: IncomingMessage): Promise<ExecutionResult> {
+  async function outcome({ document, schema }: Accepted, params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> {
     try {
       const authorization = req.headers.authorization;
       const context: LaneContext = { req, mraCaller: await options.authenticate(authorization), mraAuthorization: authorization };
       for (const admit of options.admit) admit(context, document);
       const result = await options.execute({
         schema, document, contextValue: context,
-        variableValues: (params.variables ?? {}) as Record<string, unknown>,
-        operationName: typeof params.operationName === 'string' ? params.operationName : null,
+        variableValues: params.variables ?? {},
+        operationName: params.operationName ?? null,
       });
       if (isAsyncIterable(result)) throw new Error('the home lane got a stream for a query');
-      return result.errors ? { ...result, errors: result.errors.map((error) => maskGatewayError(error) as never) } : result;
+      return result.errors ? { ...result, errors: result.errors.map(masked) } : result;
     } catch (error) {
-      return { errors: [maskGatewayError(error) as never] };
+      return { errors: [masked(error)] };
     }
   }
 }
 
 export type HomeLane = ReturnType<typeof homeLane>;
+
+/** The runtime's error mask (which always gives a GraphQLError). */
+const masked = (error: unknown): GraphQLError => maskGatewayError(error) as GraphQLError;
