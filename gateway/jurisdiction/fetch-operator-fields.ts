@@ -1,5 +1,5 @@
 import {
-  GraphQLError, Kind, parse, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
+  GraphQLError, Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
 import { setKey } from './internal-keys.js';
 import type { DocumentParts, OperatorSite } from './operator-sites.js';
@@ -22,7 +22,7 @@ export async function fetchOperatorFields(
   const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSite, FieldFetch[]> }>();
   for (const [site, list] of bySite(fetches)) {
     const selections = list.flatMap((f) => f.nodes);
-    const signature = selections.map(idOf).join(' ');
+    const signature = selections.map(printedOf).join(' ');
     const group = groups.get(signature) ?? { selections, sites: new Map() };
     group.sites.set(site, list);
     groups.set(signature, group);
@@ -44,19 +44,18 @@ function bySite(fetches: readonly FieldFetch[]): Map<OperatorSite, FieldFetch[]>
   return map;
 }
 
-/** Each field of a client's document gets a number, so that a group of fields is known again by its numbers. */
-const FIELD_IDS = new WeakMap<FieldNode, number>();
-let nextFieldId = 0;
-function idOf(field: FieldNode): number {
-  let id = FIELD_IDS.get(field);
-  if (id === undefined) {
-    id = nextFieldId++;
-    FIELD_IDS.set(field, id);
+/** Each field of a client's document printed once: the same selections (wherever they stand) make one group and one request. */
+const PRINTED = new WeakMap<FieldNode, string>();
+function printedOf(field: FieldNode): string {
+  let text = PRINTED.get(field);
+  if (text === undefined) {
+    text = print(field);
+    PRINTED.set(field, text);
   }
-  return id;
+  return text;
 }
 
-/** The `_entities` document for a group of fields of one client document, built once (by the document's parts and the group's field numbers). */
+/** The `_entities` document for a group of fields of one client document, built once (by the document's parts and the group's printed selections). */
 const BUILT = new WeakMap<DocumentParts, Map<string, { document: DocumentNode; variableNames: ReadonlySet<string> }>>();
 
 /** `_entities(...) { ... on Operator { <the client's selections> } }` with the fragments and variables they use, and those variables' values. */

@@ -15,8 +15,8 @@ export interface HttpQuery {
 
 /**
  * Sends one GraphQL query or mutation to a node over HTTP (undici, keep-alive) and returns the
- * node's answer, or undefined when no GraphQL answer came: the node could not be reached, did
- * not answer within `timeoutMs`, or answered with something other than a GraphQL JSON result.
+ * node's answer, or undefined when no GraphQL answer came: the node could not be reached, had
+ * not given its whole answer within `timeoutMs` of the start, or answered with something other than a GraphQL JSON result.
  * Errors come back as GraphQLErrors with the node's message, path and extensions (its locations
  * refer to the document the gateway sent, not the client's, and are left out).
  */
@@ -27,12 +27,14 @@ export async function postQuery(url: URL, request: HttpQuery, headers: Record<st
     PRINTED.set(request.document, query);
   }
   const body = JSON.stringify({ query, variables: request.variables ?? {}, ...(request.operationName ? { operationName: request.operationName } : {}) });
+  // One deadline for the whole exchange (connecting, sending, the answer's every byte), not per phase.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
   try {
     agent ??= new Agent({ keepAliveTimeout: 10_000 });
     const response = await agent.request({
-      origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', body,
+      origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', body, signal: deadline.signal,
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
-      headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
     });
     const type = String(response.headers['content-type'] ?? '');
     if (!/^application\/(graphql-response\+)?json\b/i.test(type)) {
@@ -42,6 +44,8 @@ export async function postQuery(url: URL, request: HttpQuery, headers: Record<st
     return resultOf(await response.body.json());
   } catch {
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

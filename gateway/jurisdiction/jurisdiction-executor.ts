@@ -59,16 +59,18 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     return { ...result, data, ...(all.length > 0 ? { errors: all } : {}) };
   }
 
-  // Each distinct document (the runtime hands the same object for the same operation) is cut once.
-  const plans = new Map<string, WeakMap<DocumentNode, Plan>>();
+  // Each distinct document (the runtime hands the same object for the same operation) is cut
+  // once per operation in it; the plans go with the document. A name the document does not
+  // define throws in documentParts before anything is kept.
+  const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
   const planOf = (document: DocumentNode, operationName: string | undefined): Plan => {
-    const byName = plans.get(operationName ?? '') ?? new WeakMap<DocumentNode, Plan>();
-    plans.set(operationName ?? '', byName);
-    let plan = byName.get(document);
+    let plan = plans.get(document)?.get(operationName ?? '');
     if (!plan) {
       const parts = documentParts(document, operationName);
       plan = { parts, ...(parts.operation.operation === 'mutation' ? { document, touched: false, keys: DEFAULT_KEYS } : publicOperatorDocument(options.schema, document, !localTerms)) };
-      byName.set(document, plan);
+      const byName = plans.get(document) ?? new Map<string, Plan>();
+      byName.set(operationName ?? '', plan);
+      plans.set(document, byName);
     }
     return plan;
   };

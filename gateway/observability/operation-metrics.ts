@@ -7,8 +7,11 @@ export interface OperationLabels {
   readonly operationName: string;
 }
 
-/** Records one operation the runtime did not run itself: its time (seconds) and its result's errors. */
-export type OperationRecorder = (labels: OperationLabels, seconds: number, result: ExecutionResult) => void;
+/**
+ * Records one operation the runtime did not run itself: refused before it ran (phase `context`:
+ * its errors only), or run (phase `execute`: counted, timed in seconds, and its errors).
+ */
+export type OperationRecorder = (labels: OperationLabels, phase: 'context' | 'execute', result: ExecutionResult, seconds?: number) => void;
 
 /**
  * Counts an operation answered outside the runtime's pipeline (the home lane) in the runtime's
@@ -19,17 +22,19 @@ export type OperationRecorder = (labels: OperationLabels, seconds: number, resul
  */
 export function operationRecorder(registry: Registry): OperationRecorder {
   let metrics: { requests?: Counter<string>; duration?: Histogram<string>; errors?: Counter<string> } | undefined;
-  return (labels, seconds, result) => {
+  return (labels, phase, result, seconds) => {
     metrics ??= {
       requests: registry.getSingleMetric('graphql_envelop_request') as Counter<string> | undefined,
       duration: registry.getSingleMetric('graphql_envelop_request_duration') as Histogram<string> | undefined,
       errors: registry.getSingleMetric('graphql_envelop_error_result') as Counter<string> | undefined,
     };
     const { operationType, operationName } = labels;
-    metrics.requests?.inc({ operationType, operationName });
-    metrics.duration?.observe({ operationType, operationName }, seconds);
+    if (phase === 'execute') {
+      metrics.requests?.inc({ operationType, operationName });
+      metrics.duration?.observe({ operationType, operationName }, seconds ?? 0);
+    }
     for (const error of result.errors ?? []) {
-      metrics.errors?.inc({ operationType, operationName, phase: 'execute', ...(error.path ? { path: error.path.join('.') } : {}) });
+      metrics.errors?.inc({ operationType, operationName, phase, ...(error.path ? { path: error.path.join('.') } : {}) });
     }
   };
 }

@@ -68,7 +68,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
     const keys = homeKeyRegistry(home, options.now);
     authenticate = (authorization) => authenticateWith(authorization, keys, options.now());
     const limit = config.rateLimit.enabled ? rateLimiter({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }) : undefined;
-    lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry) });
+    lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry), log });
     plugins.push(useCaller(keys, options.now));
     if (limit) plugins.push(useRateLimit(limit));
     plugins.push(useJurisdiction({ nodeSubgraphs: new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, nodeSchema: schema, onNodeOnly: (args) => lane?.accept(args) }));

@@ -2,13 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import { isAsyncIterable } from '@graphql-tools/utils';
 import { getOperationAST, type DocumentNode, type GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../subgraphs/node/index.js';
-import type { OperationLabels, OperationRecorder } from '../observability/index.js';
+import type { Logger, OperationLabels, OperationRecorder } from '../observability/index.js';
 import type { CallerContext } from '../security/index.js';
 import type { GraphQLParamsBody } from './graphql-params.js';
 import { maskGatewayError } from './mask-error.js';
 
-/** Distinct operations remembered; past this the oldest is forgotten (it goes through the runtime once more). */
+/** Distinct operations remembered, and their texts' total size: past either, the oldest is forgotten (it goes through the runtime once more). */
 const REMEMBERED = 1000;
+const REMEMBERED_CHARACTERS = 4_000_000;
+/** A longer text is never remembered: it always goes through the runtime. */
+const LONGEST_TEXT = 64_000;
 
 /** What an accepted operation needs to run again without the runtime. */
 interface Accepted {
@@ -28,6 +31,8 @@ export interface HomeLaneOptions {
   /** The runtime's execution of an operation of the nodes' only (`directExecution`). */
   readonly execute: (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult | AsyncIterable<ExecutionResult>;
   readonly record?: OperationRecorder;
+  /** Where an error the mask replaces is logged (error level), as the runtime logs it. */
+  readonly log?: Logger;
 }
 
 /**
@@ -41,21 +46,34 @@ export interface HomeLaneOptions {
  */
 export function homeLane(options: HomeLaneOptions) {
   const accepted = new Map<string, Accepted>();
+  let characters = 0;
   const keyOf = (query: string, operationName: unknown) => `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
+  const masked = (error: unknown): GraphQLError => {
+    const shown = maskGatewayError(error) as GraphQLError;
+    if (shown !== error) options.log?.error(error instanceof Error ? error.message : String(error), { code: shown.extensions.code });
+    return shown;
+  };
   return {
     /** Notes an operation the runtime accepted and ran as the nodes' only. */
     accept(args: ExecutionArgs): void {
       const params = (args.contextValue as { params?: { query?: unknown; operationName?: unknown } } | undefined)?.params;
       const operation = getOperationAST(args.document, args.operationName);
-      if (typeof params?.query !== 'string' || !operation || operation.operation === 'subscription') return;
+      if (typeof params?.query !== 'string' || params.query.length > LONGEST_TEXT || !operation || operation.operation === 'subscription') return;
       const key = keyOf(params.query, params.operationName);
       if (accepted.has(key)) return;
-      if (accepted.size >= REMEMBERED) accepted.delete(accepted.keys().next().value as string);
+      while (accepted.size >= REMEMBERED || (accepted.size > 0 && characters + key.length > REMEMBERED_CHARACTERS)) {
+        const oldest = accepted.keys().next().value as string;
+        accepted.delete(oldest);
+        characters -= oldest.length;
+      }
+      characters += key.length;
       const labels = { operationType: operation.operation, operationName: args.operationName ?? operation.name?.value ?? 'Anonymous' };
       accepted.set(key, { document: args.document, schema: args.schema, labels });
     },
     /** The answer to a request (well-formed: `graphQLParamsOf`) for an accepted operation, or undefined: the runtime must judge it. */
     answer(params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> | undefined {
+      // An empty operation name is the runtime's to refuse; it is not the same as none.
+      if (params.operationName === '') return undefined;
       const known = accepted.get(keyOf(params.query, params.operationName));
       return known && run(known, params, req);
     },
@@ -63,15 +81,23 @@ export function homeLane(options: HomeLaneOptions) {
 
   async function run(known: Accepted, params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> {
     const started = performance.now();
-    const result = await outcome(known, params, req);
-    options.record?.(known.labels, (performance.now() - started) / 1000, result);
+    const authorization = req.headers.authorization;
+    let caller: Caller | null;
+    try {
+      caller = await options.authenticate(authorization);
+    } catch (error) {
+      // As in the runtime: a refused token is an error of the context phase, and no operation ran.
+      const refused = { errors: [masked(error)] };
+      options.record?.(known.labels, 'context', refused);
+      return refused;
+    }
+    const result = await outcome(known, params, { req, mraCaller: caller, mraAuthorization: authorization });
+    options.record?.(known.labels, 'execute', result, (performance.now() - started) / 1000);
     return result;
   }
 
-  async function outcome({ document, schema }: Accepted, params: GraphQLParamsBody, req: IncomingMessage): Promise<ExecutionResult> {
+  async function outcome({ document, schema }: Accepted, params: GraphQLParamsBody, context: LaneContext): Promise<ExecutionResult> {
     try {
-      const authorization = req.headers.authorization;
-      const context: LaneContext = { req, mraCaller: await options.authenticate(authorization), mraAuthorization: authorization };
       for (const admit of options.admit) admit(context, document);
       const result = await options.execute({
         schema, document, contextValue: context,
@@ -87,6 +113,3 @@ export function homeLane(options: HomeLaneOptions) {
 }
 
 export type HomeLane = ReturnType<typeof homeLane>;
-
-/** The runtime's error mask (which always gives a GraphQLError). */
-const masked = (error: unknown): GraphQLError => maskGatewayError(error) as GraphQLError;

@@ -109,6 +109,16 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect(metrics).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsLookup"[^}]*path="operator.taxId"[^}]*\} 3\n/);
     });
 
+    it('/metrics counts a refused token as the runtime does on either path: an error of the context phase, not an operation', async () => {
+      const base = url.replace(/\/graphql$/, '');
+      const query = 'query MetricsRefused { operators { totalCount } }';
+      await gql(url, query, {}, await officer());
+      for (let i = 0; i < 2; i++) expect((await gql(url, query, {}, 'not-a-jwt')).status).toBe(401);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsRefused"[^}]*\} 1\n/);
+      expect(metrics).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsRefused"[^}]*phase="context"[^}]*\} 2\n/);
+    });
+
     it('logs are structured: one JSON object a line with time, level and message', () => {
       const started = mra.logs.find((line) => line.msg === 'gateway listening');
       expect(started).toMatchObject({ level: 'info', home: 'MX' });

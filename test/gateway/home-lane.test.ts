@@ -18,7 +18,8 @@ const request = (authorization?: string) => ({ headers: authorization ? { author
 /** A lane over recording stand-ins for the runtime's own functions. */
 function lane(overrides: Partial<HomeLaneOptions> = {}) {
   const calls: string[] = [];
-  const recorded: { labels: unknown; result: ExecutionResult }[] = [];
+  const recorded: { labels: unknown; phase: string; result: ExecutionResult }[] = [];
+  const logged: unknown[][] = [];
   const options: HomeLaneOptions = {
     authenticate: async (authorization) => {
       calls.push(`authenticate ${authorization}`);
@@ -30,10 +31,11 @@ function lane(overrides: Partial<HomeLaneOptions> = {}) {
       calls.push(`execute ${JSON.stringify(args.variableValues)} as ${(args.contextValue as LaneContext).mraAuthorization}`);
       return { data: { operator: 'CR-AEO-000042' } };
     },
-    record: (labels, _seconds, result) => void recorded.push({ labels, result }),
+    record: (labels, phase, result) => void recorded.push({ labels, phase, result }),
+    log: { error: (...args: unknown[]) => void logged.push(args) } as unknown as HomeLaneOptions['log'],
     ...overrides,
   };
-  return { lane: homeLane(options), calls, recorded };
+  return { lane: homeLane(options), calls, recorded, logged };
 }
 
 describe('gateway: the home lane answers again what the runtime accepted', () => {
@@ -49,13 +51,14 @@ describe('gateway: the home lane answers again what the runtime accepted', () =>
     const result = await home.answer({ query: QUERY, variables: { id: 'CR-AEO-000042' } }, request('Bearer t'));
     expect(result).toEqual({ data: { operator: 'CR-AEO-000042' } });
     expect(calls).toEqual(['authenticate Bearer t', 'admit officer', 'execute {"id":"CR-AEO-000042"} as Bearer t']);
-    expect(recorded).toEqual([{ labels: { operationType: 'query', operationName: 'Lookup' }, result }]);
+    expect(recorded).toEqual([{ labels: { operationType: 'query', operationName: 'Lookup' }, phase: 'execute', result }]);
   });
 
-  it('the same text under another operation name is another operation', () => {
+  it('the same text under another operation name is another operation; an empty name is not "no name" (the runtime refuses it)', () => {
     const { lane: home } = lane();
     home.accept(acceptedArgs(QUERY));
     expect(home.answer({ query: QUERY, operationName: 'Other' }, request())).toBeUndefined();
+    expect(home.answer({ query: QUERY, operationName: '' }, request())).toBeUndefined();
   });
 
   it('subscriptions are never taken (they stay on the runtime\'s streaming path)', () => {
@@ -64,12 +67,14 @@ describe('gateway: the home lane answers again what the runtime accepted', () =>
     expect(home.answer({ query: 'subscription { changes }' }, request())).toBeUndefined();
   });
 
-  it('a forged token is UNAUTHENTICATED (HTTP 401) and nothing runs', async () => {
-    const { lane: home, calls } = lane();
+  it('a forged token is UNAUTHENTICATED (HTTP 401), nothing runs, and it is logged and counted as the runtime does (context phase, no operation)', async () => {
+    const { lane: home, calls, recorded, logged } = lane();
     home.accept(acceptedArgs(QUERY));
     const result = await home.answer({ query: QUERY }, request('Bearer forged'));
     expect(result?.errors?.map((e) => [e.message, e.extensions?.code, (e.extensions?.http as { status?: number } | undefined)?.status])).toEqual([['bad signature', 'UNAUTHENTICATED', 401]]);
     expect(calls).toEqual(['authenticate Bearer forged']);
+    expect(recorded.map((r) => r.phase)).toEqual(['context']);
+    expect(logged).toEqual([['bad signature', { code: 'UNAUTHENTICATED' }]]);
   });
 
   it('a refusal from an admission check (the rate limit) is answered as coded, before execution', async () => {
@@ -80,11 +85,19 @@ describe('gateway: the home lane answers again what the runtime accepted', () =>
     expect(calls).toEqual(['authenticate Bearer t']);
   });
 
-  it('errors are masked as the runtime masks them: an uncoded failure is "internal error"', async () => {
-    const { lane: home } = lane({ execute: async () => ({ data: { operator: null }, errors: [new GraphQLError('connect ECONNREFUSED 10.0.0.7', { path: ['operator'], originalError: new Error('ECONNREFUSED') })] }) });
+  it('errors are masked as the runtime masks them: an uncoded failure is "internal error", and what it hid is logged', async () => {
+    const { lane: home, logged } = lane({ execute: async () => ({ data: { operator: null }, errors: [new GraphQLError('connect ECONNREFUSED 10.0.0.7', { path: ['operator'], originalError: new Error('ECONNREFUSED') })] }) });
     home.accept(acceptedArgs(QUERY));
     const result = await home.answer({ query: QUERY }, request('Bearer t'));
     expect(result?.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['internal error', 'INTERNAL_SERVER_ERROR']]);
+    expect(logged).toEqual([['connect ECONNREFUSED 10.0.0.7', { code: 'INTERNAL_SERVER_ERROR' }]]);
+  });
+
+  it('a very long text is never remembered: it always goes through the runtime', () => {
+    const { lane: home } = lane();
+    const padded = `${' '.repeat(70_000)}${QUERY}`;
+    home.accept(acceptedArgs(padded));
+    expect(home.answer({ query: padded }, request())).toBeUndefined();
   });
 
   it('remembers at most 1000 operations: the oldest is forgotten and goes through the runtime again', () => {

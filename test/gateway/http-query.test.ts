@@ -17,6 +17,20 @@ function fakeNode(): Promise<{ url: (path: string) => URL; received: { headers: 
       res.end('<html>Bad Gateway</html>');
     },
     '/slow': (res) => void setTimeout(() => json(res, 200, { data: {} }), 2_000),
+    // Headers at once, then the answer a byte at a time: no phase is ever idle for long.
+    '/trickle': (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const text = JSON.stringify({ data: { operator: { riskScore: 31 } } });
+      let sent = 0;
+      const next = setInterval(() => {
+        if (res.destroyed || sent >= text.length) {
+          clearInterval(next);
+          res.end();
+          return;
+        }
+        res.write(text[sent++]);
+      }, 50);
+    },
   };
   const server = createServer((req, res) => {
     let body = '';
@@ -60,6 +74,11 @@ describe('gateway: a query sent to a node over HTTP', () => {
   it('a refusal with an HTTP error status is still the node\'s GraphQL answer', async () => {
     const result = await postQuery(node.url('/unauthenticated'), { document: LOOKUP }, {}, 1_000);
     expect(result?.errors?.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('an answer still trickling in when the time is up is no answer: the timeout is for the whole exchange', async () => {
+    // The whole answer takes over two seconds to arrive, yet no gap between its bytes is long.
+    expect(await postQuery(node.url('/trickle'), { document: LOOKUP }, {}, 300)).toBeUndefined();
   });
 
   it('no GraphQL answer (a proxy\'s error page, silence past the timeout, nobody listening) is undefined', async () => {
