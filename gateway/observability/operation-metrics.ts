@@ -16,7 +16,7 @@ export type OperationRecorder = (labels: OperationLabels, phase: 'context' | 'ex
 /**
  * Counts an operation answered outside the runtime's pipeline (the home lane) in the runtime's
  * own request metrics — `graphql_envelop_request`, `graphql_envelop_request_duration` and
- * `graphql_envelop_error_result` (phase `execute`), with the labels the runtime gives them — so
+ * `graphql_envelop_error_result` (phase `context` or `execute`), with the labels the runtime gives them — so
  * that `/metrics` counts every operation once, whichever path answered it. The metrics are
  * looked up in the registry on first use (the runtime registers them when it starts).
  */

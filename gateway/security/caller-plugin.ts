@@ -20,16 +20,24 @@ export function authorizationOf(context: Record<string, unknown>): string | unde
  * is UNAUTHENTICATED, HTTP 401; no token is an anonymous caller), and keeps introspection for
  * authenticated authorities, as the nodes do.
  */
-export function useCaller(lookup: KeyLookup, now: () => Date): GatewayPlugin<CallerContext> {
+export function useCaller(authenticate: Authenticate): GatewayPlugin<CallerContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const authorization = authorizationOf(context as Record<string, unknown>);
-      const caller = await authenticateWith(authorization, lookup, now());
+      const caller = await authenticate(authorization);
       extendContext({ mraCaller: caller, mraAuthorization: authorization });
     },
     onExecute: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
     onSubscribe: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
   };
+}
+
+/** The caller of an Authorization value, checked against the ledger's keys (throws UNAUTHENTICATED; none is anonymous). */
+export type Authenticate = (authorization: string | undefined) => Promise<Caller | null>;
+
+/** `authenticateWith` over one key registry and clock: the one check the runtime's plugins, the home lane and websockets share. */
+export function authenticator(lookup: KeyLookup, now: () => Date): Authenticate {
+  return (authorization) => authenticateWith(authorization, lookup, now());
 }
 
 /** Introspection is for authenticated authorities only: an anonymous caller's is UNAUTHENTICATED. */

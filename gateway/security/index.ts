@@ -1,6 +1,6 @@
 /** Who may call the gateway, and how much one request may ask. */
 export { homeKeyRegistry } from './authority-keys.js';
-export { authorizationOf, refuseAnonymousIntrospection, useCaller, type CallerContext } from './caller-plugin.js';
+export { authenticator, authorizationOf, refuseAnonymousIntrospection, useCaller, type Authenticate, type CallerContext } from './caller-plugin.js';
 export { useCsrfPrevention } from './csrf-plugin.js';
 export { limitPlugins } from './limits.js';
 export { loadPersistedDocuments } from './persisted-documents.js';

@@ -7,9 +7,9 @@ import { directExecution, jurisdictionExecutor, localNodeClient, nodeClient, use
 import { Registry } from 'prom-client';
 import { hiveLogger, metricsPlugin, operationRecorder, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
 import {
-  homeKeyRegistry, limitPlugins, loadPersistedDocuments, rateLimiter, refuseAnonymousIntrospection, useCaller, useCsrfPrevention, useRateLimit,
+  authenticator, homeKeyRegistry, limitPlugins, loadPersistedDocuments, rateLimiter, refuseAnonymousIntrospection, useCaller, useCsrfPrevention, useRateLimit, type Authenticate,
 } from '../security/index.js';
-import { authenticateWith, buildNodeSchema, type Caller, type CountryNode } from '../../subgraphs/node/index.js';
+import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
 import { homeLane, type HomeLane } from './home-lane.js';
 import { maskGatewayError } from './mask-error.js';
 import { useRequestErrors } from './request-errors-plugin.js';
@@ -46,7 +46,7 @@ export interface GatewayParts {
   readonly runtime: GatewayRuntime;
   readonly clients: ReadonlyMap<string, NodeClient>;
   /** The caller of an Authorization value, checked as every operation's is (throws UNAUTHENTICATED); null without a home node. */
-  readonly authenticate: (authorization: string | undefined) => Promise<Caller | null>;
+  readonly authenticate: Authenticate;
   /** Where operations of the nodes' only, once accepted by the runtime, are answered again (with a home node). */
   readonly lane?: HomeLane;
 }
@@ -65,11 +65,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   if (home && config.home) {
     const schema = await buildNodeSchema();
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });
-    const keys = homeKeyRegistry(home, options.now);
-    authenticate = (authorization) => authenticateWith(authorization, keys, options.now());
+    authenticate = authenticator(homeKeyRegistry(home, options.now), options.now);
     const limit = config.rateLimit.enabled ? rateLimiter({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }) : undefined;
     lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry), log });
-    plugins.push(useCaller(keys, options.now));
+    plugins.push(useCaller(authenticate));
     if (limit) plugins.push(useRateLimit(limit));
     plugins.push(useJurisdiction({ nodeSubgraphs: new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, nodeSchema: schema, onNodeOnly: (args) => lane?.accept(args) }));
   }

@@ -3,7 +3,7 @@ import { isAsyncIterable } from '@graphql-tools/utils';
 import { getOperationAST, type DocumentNode, type GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../subgraphs/node/index.js';
 import type { Logger, OperationLabels, OperationRecorder } from '../observability/index.js';
-import type { CallerContext } from '../security/index.js';
+import type { Authenticate, CallerContext } from '../security/index.js';
 import type { GraphQLParamsBody } from './graphql-params.js';
 import { maskGatewayError } from './mask-error.js';
 
@@ -25,7 +25,7 @@ export type LaneContext = CallerContext & { readonly req: IncomingMessage };
 
 export interface HomeLaneOptions {
   /** The caller of an Authorization value, as the runtime authenticates it (throws UNAUTHENTICATED). */
-  readonly authenticate: (authorization: string | undefined) => Promise<Caller | null>;
+  readonly authenticate: Authenticate;
   /** The checks the runtime runs before an operation, in its order (each throws its refusal). */
   readonly admit: readonly ((context: LaneContext, document: DocumentNode) => void)[];
   /** The runtime's execution of an operation of the nodes' only (`directExecution`). */
