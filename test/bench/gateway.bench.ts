@@ -1,7 +1,8 @@
 /*
  * npm run bench:gateway — every figure of issue 9 against a baseline measured in this same run:
  *  1. four federated subgraphs: this gateway against @apollo/gateway (requests/s) and a bare
- *     Hive Gateway with the Rust planner (CPU per request), each in its own process;
+ *     Hive Gateway with the Rust planner (CPU per request), each in its own process, the
+ *     subgraphs in another;
  *  2. the MRA path: an operator lookup through MX's gateway against the same lookup sent
  *     straight to the node that answers it, p50 latency at 1 and 10 connections.
  * BENCH_SECONDS and BENCH_CONNECTIONS change the load; BENCH_ONLY=federation or mra runs one part. Exits 1 when a target is missed.
