@@ -4,7 +4,7 @@ import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, peerFetch, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
 import { CliError } from '../errors.js';
-import { writeGenesisFile } from '../key-files.js';
+import { writeGenesisFile, writeKeyPair } from '../key-files.js';
 import { DEMO_AUTHORITIES } from './demo-data.js';
 
 export type DemoCountry = (typeof DEMO_AUTHORITIES)[number]['country'];
@@ -14,6 +14,11 @@ export interface DemoNetwork {
   token(country: DemoCountry, role: CallerRole): Promise<string>;
   /** Waits until `country`'s replica shows what `check` looks for. */
   until(country: DemoCountry, check: (replica: Replica) => boolean, what: string): Promise<void>;
+  /**
+   * Writes `country`'s key pair into `dir` as `mra-hub keys generate` does, so that authority's
+   * node can also run as `mra-hub node --keys <dir>`; the demo itself keeps its keys in memory.
+   */
+  writeKeys(country: DemoCountry, dir: string): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,9 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
         if (Date.now() > deadline) throw new Error(`demo: ${what} did not happen within 10 s`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
+    },
+    writeKeys: (country, dir) => {
+      for (const authority of DEMO_AUTHORITIES) if (authority.country === country) writeKeyPair(dir, authority, keys[country]);
     },
     close,
   };
