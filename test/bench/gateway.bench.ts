@@ -6,8 +6,8 @@
  *  2. the MRA path: an operator lookup through MX's gateway against the same lookup sent
  *     straight to the node that answers it, p50 latency at 1 and 10 connections. A private field
  *     comes from its owner's node (CR's), which in a real MRA is another authority's machine: it is
- *     measured with CR's node as deployed, `mra-hub node` in a process of its own (the target),
- *     and as `npm start` runs it, in the gateway's process (reported only).
+ *     measured both with CR's node as deployed, `mra-hub node` in a process of its own, and as
+ *     `npm start` runs it, in the gateway's process; both are held to the target.
  * BENCH_SECONDS and BENCH_CONNECTIONS change the load; BENCH_ONLY=federation or mra runs one part. Exits 1 when a target is missed.
  */
 import { benchFederation } from './gateway-federation.js';
