@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
@@ -31,6 +32,19 @@ export function startBenchProcess<Ready>(script: string, args: readonly string[]
       });
     });
   });
+}
+
+/**
+ * CPU milliseconds (user + system) a process the bench did not start over IPC has used so far,
+ * read from Linux's /proc (ticks of 1/100 s, the kernel's USER_HZ); NaN where there is no /proc.
+ */
+export function cpuMsOfPid(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** What one load run measured. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { compiled } from '../support/compiled.js';
-import { post, startBenchProcess, timedLoad, type BenchProcess, type Load } from './bench-process.js';
+import { cpuMsOfPid, post, startBenchProcess, timedLoad, type BenchProcess, type Load } from './bench-process.js';
 import { fmt, printTable } from './stats.js';
 
 /** What mra-network-process.ts prints once the network is up. */
@@ -62,33 +62,28 @@ export async function benchMraPath(options: { seconds: number; connections: read
   const dir = mkdtempSync(join(tmpdir(), 'mra-hub-bench-'));
   let network: BenchProcess<Ready> | undefined;
   const rows: string[][] = [['lookup', 'connections', 'direct p50 ms', 'gateway p50 ms', 'ratio', 'target', 'direct req/s', 'gateway req/s']];
+  const cpu: string[][] = [['lookup', 'connections', 'direct: the node', "via the gateway: the gateway's process", "via the gateway: CR's own process"]];
   let met = true;
   try {
     network = await startBenchProcess<Ready>(compiled('test/bench/mra-network-process.ts'), [dir]);
-    const { ready } = network;
+    const processes = { network, ownerPid: network.ready.crProcessPid };
     for (const lookup of LOOKUPS) {
       const body = JSON.stringify({ query: lookup.query });
-      const headers = { authorization: `Bearer ${ready[lookup.caller]}` };
-      const [direct, viaGateway] = [ready[lookup.direct], ready[lookup.gateway]];
+      const headers = { authorization: `Bearer ${network.ready[lookup.caller]}` };
+      const [direct, viaGateway] = [network.ready[lookup.direct], network.ready[lookup.gateway]];
       const [nodeAnswer, gatewayAnswer] = [await post(direct, body, headers), await post(viaGateway, body, headers)];
       if (nodeAnswer.errors || !isDeepStrictEqual(nodeAnswer, gatewayAnswer)) {
         throw new Error(`${lookup.name}: the gateway and the node answer differently:\n${JSON.stringify(nodeAnswer)}\n${JSON.stringify(gatewayAnswer)}`);
       }
       for (const connections of options.connections) {
-        const run = (url: string): Promise<Load> => timedLoad(url, body, { connections, seconds: options.seconds / ROUNDS, headers });
-        await run(viaGateway); // warm-up: plans, caches and connections
-        const rounds: { node: Load; gateway: Load; ratio: number }[] = [];
-        for (let round = 0; round < ROUNDS; round++) {
-          const [first, second] = round % 2 === 0 ? [direct, viaGateway] : [viaGateway, direct];
-          const [a, b] = [await run(first), await run(second)];
-          const [node, gateway] = first === direct ? [a, b] : [b, a];
-          if (node.failures + gateway.failures > 0) throw new Error(`${lookup.name}: ${node.failures + gateway.failures} failed requests`);
-          rounds.push({ node, gateway, ratio: gateway.p50 / node.p50 });
-        }
-        const { node, gateway, ratio } = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(ROUNDS / 2)] as (typeof rounds)[number];
+        const run = (url: string) => measuredRun(processes, url, body, { connections, seconds: options.seconds / ROUNDS, headers });
+        const { node, gateway, ratio } = await medianRound(lookup.name, direct, viaGateway, run);
         if (lookup.target !== undefined && ratio > lookup.target) met = false;
         rows.push([lookup.name, String(connections), fmt(node.p50, 2), fmt(gateway.p50, 2), `${fmt(ratio, 2)}×`,
           lookup.target === undefined ? '' : `≤ ${lookup.target}×`, fmt(node.rps), fmt(gateway.rps)]);
+        const deployed = lookup.gateway === 'deployedGateway';
+        cpu.push([lookup.name, String(connections), fmt(lookup.direct === 'crProcess' ? node.ownerCpu : node.networkCpu, 3),
+          fmt(gateway.networkCpu, 3), deployed ? fmt(gateway.ownerCpu, 3) : '']);
       }
     }
   } finally {
@@ -98,7 +93,39 @@ export async function benchMraPath(options: { seconds: number; connections: read
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   }
   printTable(rows);
+  console.log(`\nCPU ms per lookup in the same median round (the gateway's process also holds MX's node, and CR's as npm start runs it)\n`);
+  printTable(cpu);
   return met;
+}
+
+/** A load run with the CPU time each process under test spent on it, per request. */
+interface Measured extends Load {
+  /** The network process: MX's gateways and nodes (and the demo's own CR node). */
+  readonly networkCpu: number;
+  /** CR's node in its own process. */
+  readonly ownerCpu: number;
+}
+
+async function measuredRun(
+  processes: { network: BenchProcess<Ready>; ownerPid: number }, url: string, body: string, options: Parameters<typeof timedLoad>[2],
+): Promise<Measured> {
+  const [network, owner] = [await processes.network.cpuMs(), cpuMsOfPid(processes.ownerPid)];
+  const load = await timedLoad(url, body, options);
+  return { ...load, networkCpu: (await processes.network.cpuMs() - network) / load.requests, ownerCpu: (cpuMsOfPid(processes.ownerPid) - owner) / load.requests };
+}
+
+/** A warm-up, then ROUNDS rounds of node and gateway runs in alternating order; the round with the median ratio. */
+async function medianRound(name: string, direct: string, viaGateway: string, run: (url: string) => Promise<Measured>) {
+  await run(viaGateway); // warm-up: plans, caches and connections
+  const rounds: { node: Measured; gateway: Measured; ratio: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const [first, second] = round % 2 === 0 ? [direct, viaGateway] : [viaGateway, direct];
+    const [a, b] = [await run(first), await run(second)];
+    const [node, gateway] = first === direct ? [a, b] : [b, a];
+    if (node.failures + gateway.failures > 0) throw new Error(`${name}: ${node.failures + gateway.failures} failed requests`);
+    rounds.push({ node, gateway, ratio: gateway.p50 / node.p50 });
+  }
+  return [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(ROUNDS / 2)] as (typeof rounds)[number];
 }
 
 /** SIGKILL to a process the bench started through another; gone already is fine. */
