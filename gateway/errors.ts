@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 
 /**
  * Stable `extensions.code` values the gateway itself answers with, besides the nodes' own
@@ -12,8 +12,10 @@ export type GatewayErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 /** A coded GraphQL error (the gateway masks everything without a code). */
-export function gatewayError(code: GatewayErrorCode, message: string, details: Record<string, unknown> = {}, path?: readonly (string | number)[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...details }, ...(path ? { path } : {}) });
+export function gatewayError(
+  code: GatewayErrorCode, message: string, details: Record<string, unknown> = {}, path?: readonly (string | number)[], nodes?: readonly ASTNode[],
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details }, ...(path ? { path } : {}), ...(nodes ? { nodes } : {}) });
 }
 
 /** A configuration or startup problem (bad gateway.yaml, a subgraph that does not compose). */

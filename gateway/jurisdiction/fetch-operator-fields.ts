@@ -116,9 +116,9 @@ function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][]
   if (!entities) {
     const coded = result.errors?.find((e) => typeof e.extensions?.code === 'string');
     for (const [site, list] of entries) {
-      for (const { key } of list) {
+      for (const { key, nodes } of list) {
         const path = [...site.path, key];
-        errors.push(coded ? new GraphQLError(coded.message, { path, extensions: coded.extensions }) : unavailable(country, path));
+        errors.push(coded ? new GraphQLError(coded.message, { path, nodes, extensions: coded.extensions }) : unavailable(country, path, nodes));
       }
     }
     return errors;
@@ -126,7 +126,9 @@ function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][]
   for (const error of result.errors ?? []) {
     const [root, index, ...rest] = error.path ?? [];
     const entry = root === '_entities' && typeof index === 'number' ? entries[index] : undefined;
-    if (entry) errors.push(new GraphQLError(error.message, { path: [...entry[0].path, ...rest], extensions: error.extensions }));
+    // An error at a field the client asked for points at it in the client's query; deeper ones carry their path alone.
+    const nodes = rest.length === 1 ? entry?.[1].find((f) => f.key === rest[0])?.nodes : undefined;
+    if (entry) errors.push(new GraphQLError(error.message, { path: [...entry[0].path, ...rest], ...(nodes ? { nodes } : {}), extensions: error.extensions }));
   }
   return errors;
 }

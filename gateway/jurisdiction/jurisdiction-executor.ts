@@ -6,7 +6,7 @@ import { fetchOperatorFields } from './fetch-operator-fields.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
 import { DEFAULT_KEYS, type InternalKeys } from './internal-keys.js';
 import { publicOperatorDocument } from './operator-selections.js';
-import { documentParts, findOperatorSites, type DocumentParts } from './operator-sites.js';
+import { documentParts, findOperatorSites, putInRequestedOrder, type DocumentParts } from './operator-sites.js';
 import { planOperatorFields } from './plan-operator-fields.js';
 
 export interface JurisdictionOptions {
@@ -54,6 +54,7 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     for (const site of sites) {
       Reflect.deleteProperty(site.object, keys.id);
       Reflect.deleteProperty(site.object, keys.owner);
+      putInRequestedOrder(site);
     }
     const all = [...(result.errors ?? []), ...errors];
     return { ...result, data, ...(all.length > 0 ? { errors: all } : {}) };

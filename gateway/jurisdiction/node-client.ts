@@ -1,4 +1,4 @@
-import { print, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import { print, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SpanKind } from '@opentelemetry/api';
@@ -81,6 +81,6 @@ function answeredByNode(result: ExecutionResult): boolean {
 }
 
 /** What a caller is told when a node cannot be reached: which node, never how it failed. */
-export function unavailable(country: string, path?: readonly (string | number)[]): GraphQLError {
-  return gatewayError('NODE_UNAVAILABLE', `${country}'s node is unavailable`, { node: country }, path);
+export function unavailable(country: string, path?: readonly (string | number)[], nodes?: readonly ASTNode[]): GraphQLError {
+  return gatewayError('NODE_UNAVAILABLE', `${country}'s node is unavailable`, { node: country }, path, nodes);
 }

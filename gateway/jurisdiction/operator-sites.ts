@@ -4,7 +4,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields.js';
-import type { InternalKeys } from './internal-keys.js';
+import { setKey, type InternalKeys } from './internal-keys.js';
 import { OPERATOR_TYPE } from './operator-selections.js';
 
 /** One Operator object in a result, with what the client's document asked of it. */
@@ -77,4 +77,19 @@ function runtimeType(schema: GraphQLSchema, named: ReturnType<typeof getNamedTyp
   const name = Object.hasOwn(record, idKey) ? OPERATOR_TYPE : record.__typename;
   const type = typeof name === 'string' ? schema.getType(name) : undefined;
   return isObjectType(type) ? type : undefined;
+}
+
+/**
+ * Puts an operator's keys back in the order the client's document asked for them, as GraphQL
+ * orders a result map (spec, "Serialized Map Ordering"): the home replica answers the public
+ * fields first and the fields the gateway fills in after (shared, private or denied) would
+ * otherwise come last. Keys the document did not ask for are dropped. A site already in order is left untouched.
+ */
+export function putInRequestedOrder(site: OperatorSite): void {
+  const present = [...site.fields.keys()].filter((key) => Object.hasOwn(site.object, key));
+  const keys = Object.keys(site.object);
+  if (keys.length === present.length && keys.every((key, i) => key === present[i])) return;
+  const values = present.map((key) => site.object[key]);
+  for (const key of keys) Reflect.deleteProperty(site.object, key);
+  present.forEach((key, i) => setKey(site.object, key, values[i]));
 }

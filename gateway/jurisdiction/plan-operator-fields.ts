@@ -37,7 +37,7 @@ export function planOperatorFields(
       if (name === undefined || PUBLIC_FIELDS.has(name)) continue;
       if (visible !== 'all' && !visible.has(name)) {
         setKey(site.object, key, null);
-        denied.push(notShared(`Operator.${name}`, site.owner, caller, name, [...site.path, key]));
+        denied.push(notShared(`Operator.${name}`, site.owner, caller, name, { path: [...site.path, key], nodes }));
         continue;
       }
       const target = PRIVATE_FIELDS.has(name) ? site.owner : home;

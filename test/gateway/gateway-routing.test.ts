@@ -52,6 +52,29 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       expect(codesByPath(response)).toEqual({ 'cr.taxId': 'FORBIDDEN', 'cr.riskScore': 'FORBIDDEN' });
     });
 
+    it('each operator\'s fields come in the order the query asked for them (GraphQL\'s serialized map ordering), wherever each came from', async () => {
+      // riskScore from CR's node, aeoId and status public, validUntil denied to analysts, legalName shared by the terms.
+      const response = await gql(mra.gateways.MX.url, `{
+        one: operator(aeoId: "${CR_42}") { riskScore aeoId validUntil legalName status }
+        list: operators(first: 2, country: "CR") { edges { node { validUntil riskScore aeoId } } }
+      }`, {}, await token('MX', 'analyst'));
+      const data = response.data as { one: object; list: { edges: { node: object }[] } };
+      expect(Object.keys(data.one)).toEqual(['riskScore', 'aeoId', 'validUntil', 'legalName', 'status']);
+      for (const { node } of data.list.edges) expect(Object.keys(node)).toEqual(['validUntil', 'riskScore', 'aeoId']);
+      expect(codesByPath(response)).toMatchObject({ 'one.validUntil': 'FORBIDDEN' });
+    });
+
+    it('a field the gateway denies is reported at its place in the client\'s query, as the node reports it', async () => {
+      const query = `{ operator(aeoId: "${CR_42}") {
+        aeoId
+        when: validUntil
+      } }`;
+      const analyst = await token('MX', 'analyst');
+      const [viaGateway, fromNode] = [await gql(mra.gateways.MX.url, query, {}, analyst), await gql(mra.cluster.servers.MX.url, query, {}, analyst)];
+      expect(viaGateway.errors?.map((e) => e.locations)).toEqual([[{ line: 3, column: 9 }]]);
+      expect(viaGateway.errors?.map((e) => e.locations)).toEqual(fromNode.errors?.map((e) => e.locations));
+    });
+
     it('shared fields come from the caller\'s home replica, private fields from the owner\'s node with the caller\'s own token; denied fields are never requested', async () => {
       forget();
       const officer = await token('MX', 'officer');
@@ -173,7 +196,7 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       const response = await gql(mra.gateways.MX.url, `{ operator(aeoId: "${CR_42}") { aeoId status legalName riskScore } }`, {}, await token('MX', 'analyst'));
       expect(response.data?.operator).toEqual({ aeoId: CR_42, status: 'ACTIVE', legalName: 'Exportadora 42 S.A.', riskScore: null });
       expect(response.errors).toHaveLength(1);
-      expect(response.errors?.[0]).toMatchObject({ path: ['operator', 'riskScore'], extensions: { code: 'NODE_UNAVAILABLE', node: 'CR' } });
+      expect(response.errors?.[0]).toMatchObject({ path: ['operator', 'riskScore'], locations: [{ line: 1, column: 61 }], extensions: { code: 'NODE_UNAVAILABLE', node: 'CR' } });
       expect(JSON.stringify(response)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
     });
 

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly data?: T | null;
-  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; locations?: readonly { line: number; column: number }[]; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /** POSTs one operation (or a batch) to a GraphQL endpoint, as a frontend would. */

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLError, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, GraphQLObjectType, type ASTNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { NodeContext } from '../country-node.js';
 import { unauthenticated } from '../errors.js';
 import type { LedgerState } from '../../ledger/index.js';
@@ -60,11 +60,14 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
 
 /**
  * FORBIDDEN for a field the MRA terms do not share with this caller: what a node throws, and
- * what a gateway answers in its place without asking the node.
+ * what a gateway answers in its place without asking the node (`at`: the field's path and the
+ * client's field nodes, which give the error its locations as the node's would have).
  */
-export function notShared(what: string, owner: string, caller: Caller | null, field: string, path?: readonly (string | number)[]): GraphQLError {
+export function notShared(
+  what: string, owner: string, caller: Caller | null, field: string, at?: { path: readonly (string | number)[]; nodes: readonly ASTNode[] },
+): GraphQLError {
   const who = caller ? `${caller.country} ${caller.role}s` : 'anonymous callers';
-  return new GraphQLError(`${what} of ${owner}'s operators is not shared with ${who}`, { extensions: { code: 'FORBIDDEN', field, owner }, ...(path ? { path } : {}) });
+  return new GraphQLError(`${what} of ${owner}'s operators is not shared with ${who}`, { extensions: { code: 'FORBIDDEN', field, owner }, ...at });
 }
 
 /** `_service { sdl }` describes the whole API: authenticated authorities only. */
