@@ -1,5 +1,5 @@
 import { mapAsyncIterator } from '@graphql-tools/utils';
-import { parse, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { getVariableValues, parse, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan } from '../../subgraphs/telemetry/index.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
@@ -43,7 +43,7 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     if (!data) return result;
     Reflect.deleteProperty(data, keys.terms);
     const variables = request.variables ?? {};
-    const sites = findOperatorSites(options.schema, parts, variables, data, keys);
+    const sites = findOperatorSites(options.schema, parts, coercedVariables(options.schema, parts, variables), data, keys);
     const mras = Array.isArray(terms) ? (terms as MraTermsView[]) : [];
     const plan = planOperatorFields(sites, (owner) => visibleFieldsUnder(mras, request.caller, owner), options.home, request.caller);
     const errors: GraphQLError[] = [...plan.denied];
@@ -105,6 +105,19 @@ interface Plan {
   readonly document: DocumentNode;
   readonly touched: boolean;
   readonly keys: InternalKeys;
+}
+
+/**
+ * The operation's variables as execution sees them (defaults applied, values coerced), which
+ * `@include`/`@skip` on the client's selections are read with. The request's own values go on to
+ * the nodes, which apply the same definitions themselves.
+ */
+function coercedVariables(schema: GraphQLSchema, parts: DocumentParts, variables: Record<string, unknown>): Record<string, unknown> {
+  const definitions = parts.operation.variableDefinitions ?? [];
+  if (definitions.length === 0) return variables;
+  const { coerced, errors } = getVariableValues(schema, definitions, variables);
+  if (errors) throw errors[0];
+  return coerced;
 }
 
 /** A country the gateway has no node for: its private fields are unavailable, not an exception. */

@@ -64,6 +64,17 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       expect(codesByPath(response)).toMatchObject({ 'one.validUntil': 'FORBIDDEN' });
     });
 
+    it('a variable left out takes its default in @include and @skip, as on the node', async () => {
+      const query = `query ($id: String!, $with: Boolean = true, $without: Boolean = false) {
+        operator(aeoId: $id) { aeoId riskScore @include(if: $with) legalName @skip(if: $without) taxId @skip(if: true) }
+      }`;
+      const analyst = await token('MX', 'analyst');
+      const [viaGateway, fromNode] = [await gql(mra.gateways.MX.url, query, { id: CR_42 }, analyst), await gql(mra.cluster.servers.CR.url, query, { id: CR_42 }, analyst)];
+      expect(viaGateway.errors).toBeUndefined();
+      expect(viaGateway.data).toEqual({ operator: { aeoId: CR_42, riskScore: 12, legalName: 'Exportadora 42 S.A.' } });
+      expect(JSON.stringify(viaGateway.data)).toBe(JSON.stringify(fromNode.data));
+    });
+
     it('a field the gateway denies is reported at its place in the client\'s query, as the node reports it', async () => {
       const query = `{ operator(aeoId: "${CR_42}") {
         aeoId
