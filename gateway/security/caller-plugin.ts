@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { asksForSchema, authenticateWith, authorizationFrom, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
 
 /** What the gateway adds to each request's context once it has checked the caller's token. */
@@ -35,9 +35,20 @@ export function useCaller(authenticate: Authenticate): GatewayPlugin<CallerConte
 /** The caller of an Authorization value, checked against the ledger's keys (throws UNAUTHENTICATED; none is anonymous). */
 export type Authenticate = (authorization: string | undefined) => Promise<Caller | null>;
 
-/** `authenticateWith` over one key registry and clock: the one check the runtime's plugins, the home lane and websockets share. */
-export function authenticator(lookup: KeyLookup, now: () => Date): Authenticate {
-  return (authorization) => authenticateWith(authorization, lookup, now());
+/**
+ * `authenticateWith` over one key registry and clock: the one check the runtime's plugins, the
+ * home lane and websockets share. A refused token is the client's to fix, not a fault of the
+ * gateway's: `onRefused` hears of each one once (the gateway logs it as a warning).
+ */
+export function authenticator(lookup: KeyLookup, now: () => Date, onRefused?: (error: GraphQLError) => void): Authenticate {
+  return async (authorization) => {
+    try {
+      return await authenticateWith(authorization, lookup, now());
+    } catch (error) {
+      if (error instanceof GraphQLError) onRefused?.(error);
+      throw error;
+    }
+  };
 }
 
 /** Introspection is for authenticated authorities only: an anonymous caller's is UNAUTHENTICATED. */

@@ -65,7 +65,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   if (home && config.home) {
     const schema = await buildNodeSchema();
     const execute = jurisdictionExecutor({ home: config.home, clients, schema });
-    authenticate = authenticator(homeKeyRegistry(home, options.now), options.now);
+    authenticate = authenticator(homeKeyRegistry(home, options.now), options.now, (error) => log.warn('token refused', { reason: error.message, code: error.extensions.code }));
     const limit = config.rateLimit.enabled ? rateLimiter({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }) : undefined;
     lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry), log });
     plugins.push(useCaller(authenticate));

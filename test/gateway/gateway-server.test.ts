@@ -125,6 +125,27 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect(new Date(String(started?.time)).toISOString()).toBe(started?.time);
     });
 
+    it('a client\'s bad request is answered (400, coded) and not logged as a fault: the error log is for the gateway\'s own faults', async () => {
+      const token = await officer();
+      const before = mra.logs.length;
+      const bad = [{ query: 7 }, { query: '{ operator(' }, { query: '{ operatr { aeoId } }' }, { query: '{ __typename }', variables: 'x' }];
+      for (const body of bad) {
+        const response = await post(url, body, token, { accept: 'application/graphql-response+json' });
+        expect(response.status).toBe(400);
+        expect(response.errors?.[0]?.extensions?.code).toMatch(/^(BAD_REQUEST|GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED)$/);
+      }
+      expect(mra.logs.slice(before).filter((line) => line.level === 'error')).toEqual([]);
+    });
+
+    it('a refused token is logged once, as a warning with its reason, on either path (the runtime, or the home lane)', async () => {
+      const query = 'query RefusedTwice { operators { totalCount } }';
+      await gql(url, query, {}, await officer()); // the home lane now knows the operation
+      const before = mra.logs.length;
+      for (let i = 0; i < 2; i++) expect((await gql(url, query, {}, 'not-a-jwt')).status).toBe(401);
+      const lines = mra.logs.slice(before).filter((line) => line.level === 'warn' || line.level === 'error');
+      expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'token refused', code: 'UNAUTHENTICATED' }), expect.objectContaining({ level: 'warn', msg: 'token refused' })]);
+    });
+
     it('batched requests are not accepted (one operation a request)', async () => {
       const response = await post(url, [{ query: '{ __typename }' }, { query: '{ __typename }' }], await officer());
       expect(response.status).toBeGreaterThanOrEqual(400);

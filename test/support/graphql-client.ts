@@ -7,11 +7,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly errors?: readonly { message: string; path?: readonly (string | number)[]; locations?: readonly { line: number; column: number }[]; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
-/** POSTs one operation (or a batch) to a GraphQL endpoint, as a frontend would. */
-export async function post<T = Record<string, unknown>>(url: string, body: unknown, token?: string): Promise<GraphQLResponse<T> & { batch?: GraphQLResponse<T>[] }> {
+/** POSTs one operation (or a batch) to a GraphQL endpoint, as a frontend would (with any extra headers). */
+export async function post<T = Record<string, unknown>>(
+  url: string, body: unknown, token?: string, headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T> & { batch?: GraphQLResponse<T>[] }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as GraphQLResponse<T> | GraphQLResponse<T>[];
