@@ -1,3 +1,5 @@
+import { requestShapeError } from '../../subgraphs/node/index.js';
+
 /** Requests the runtime must see itself: subscriptions, incremental delivery. */
 const STREAMED = /\bsubscription\b|@defer\b|@stream\b/;
 
@@ -12,9 +14,6 @@ export interface GraphQLParamsBody {
   readonly extensions?: Record<string, unknown> | null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const absentOr = (value: unknown, test: (value: unknown) => boolean) => value === undefined || value === null || test(value);
-
 /**
  * The single, well-formed GraphQL request in a JSON body that answers with one result: no key
  * but the four parameters (a null one counts as absent), a query text, variables and extensions
@@ -28,10 +27,9 @@ export function graphQLParamsOf(body: Buffer): GraphQLParamsBody | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(params)) return undefined;
-  const { query, variables, operationName, extensions } = params;
-  const wellFormed = Object.entries(params).every(([key, value]) => value === undefined || value === null || PARAMETERS.has(key))
-    && typeof query === 'string' && !STREAMED.test(query)
-    && absentOr(variables, isObject) && absentOr(extensions, isObject) && absentOr(operationName, (name) => typeof name === 'string');
-  return wellFormed ? params as unknown as GraphQLParamsBody : undefined;
+  if (requestShapeError(params, false) !== undefined) return undefined;
+  const fields = params as Record<string, unknown>;
+  const wellFormed = Object.entries(fields).every(([key, value]) => value === undefined || value === null || PARAMETERS.has(key))
+    && typeof fields.query === 'string' && !STREAMED.test(fields.query);
+  return wellFormed ? fields as unknown as GraphQLParamsBody : undefined;
 }

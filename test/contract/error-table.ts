@@ -30,5 +30,9 @@ export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'bad token', body: '{ mras { id } }', sender: 'bad', status: 401, code: 'UNAUTHENTICATED', message: /not a JWT/, data: 'absent' },
   { kind: 'expired token', body: '{ mras { id } }', sender: 'expired', status: 401, code: 'UNAUTHENTICATED', message: /exp/, data: 'absent' },
   { kind: 'no token where one is needed', body: 'mutation { suspendAeo(aeoId: "CR-AEO-000043", reason: "audit") { status } }', sender: 'anonymous', status: 401, code: 'UNAUTHENTICATED', message: /^mutations need a bearer token$/, path: ['suspendAeo'], data: null },
+  { kind: 'query not a string', body: { query: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /quer/i, data: 'absent' },
+  { kind: 'variables not an object', body: { query: '{ __typename }', variables: '{"n": 1}' }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /variables/, data: 'absent' },
+  { kind: 'operationName not a string', body: { query: 'query A { __typename }', operationName: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /operationName/, data: 'absent' },
+  { kind: 'extensions not an object', body: { query: '{ __typename }', extensions: 5 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /extensions/, data: 'absent' },
   { kind: 'forbidden field', body: '{ operator(aeoId: "CR-AEO-000042") { aeoId auditNotes } }', sender: 'officer', status: 200, code: 'FORBIDDEN', path: ['operator', 'auditNotes'], data: { operator: { aeoId: 'CR-AEO-000042', auditNotes: null } } },
 ];

@@ -9,6 +9,7 @@ import { buildNodeSchema } from '../schema/index.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
 import { limitRules } from './limits.js';
 import { answerGraphQLResponse } from './media-type.js';
+import { requestShapeError } from './request-shape.js';
 import { refusalsOf } from './ws-operation.js';
 import { refuseWith4403 } from './refuse-with-4403.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
@@ -22,6 +23,13 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
   });
   answerGraphQLResponse(app as unknown as FastifyInstance, '/graphql');
   app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
+  // A body of the wrong shape is refused before fastify's own schema check, which would coerce
+  // `query: 7` into a string (then fail inside mercurius) and code the rest as GraphQL validation.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.method !== 'POST' || request.url.split('?')[0] !== '/graphql') return;
+    const problem = requestShapeError(request.body);
+    if (problem) await reply.code(400).type('application/json').send({ errors: [{ message: problem, extensions: { code: 'BAD_REQUEST' } }] });
+  });
   await app.register(mercurius, {
     schema,
     path: '/graphql',
