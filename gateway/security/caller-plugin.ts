@@ -45,7 +45,8 @@ export function authenticator(lookup: KeyLookup, now: () => Date, onRefused?: (e
     try {
       return await authenticateWith(authorization, lookup, now());
     } catch (error) {
-      if (error instanceof GraphQLError) onRefused?.(error);
+      // Only a refusal of the token itself: a key that cannot be read (the home node down) is the gateway's fault.
+      if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') onRefused?.(error);
       throw error;
     }
   };

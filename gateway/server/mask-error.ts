@@ -44,9 +44,12 @@ export function requestError(error: GraphQLError): GraphQLError {
   const http = (error.extensions.http ?? { status: 400, spec: true }) as { status?: number };
   const code = typeof error.extensions.code === 'string' ? error.extensions.code : http.status === 400 || http.status === undefined ? requestErrorCode(error) : 'BAD_REQUEST';
   const message = withoutSuggestions(error.message);
-  // Already as the client gets it (the runtime's own HTTP errors, one rewritten at validation):
-  // the same object, so the runtime does not log it as a fault it had to mask.
-  if (message === error.message && error.extensions.code === code && error.extensions.http !== undefined && !Object.keys(error.extensions).some((key) => INTERNAL.has(key))) return error;
+  // A client's error already as the client gets it (the runtime's own HTTP errors, one rewritten
+  // at validation): the same object, so the runtime does not log it as a fault it had to mask. A
+  // 5xx (the home node down while a key is read) is a new object, and logged.
+  const clients = typeof http.status === 'number' && http.status >= 400 && http.status < 500;
+  if (clients && message === error.message && error.extensions.code === code && error.extensions.http !== undefined
+    && !Object.keys(error.extensions).some((key) => INTERNAL.has(key))) return error;
   return new GraphQLError(message, {
     nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...clean(error.extensions), code, http },
   });
