@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { budget } from './test/support/budget.js';
@@ -17,6 +18,10 @@ export const config = defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Most specs wait on the processes they start (nodes, Redis, Chromium), so two files at a time
+    // keep a 2-core machine busy; Vitest's default (cores - 1) would run them one by one there.
+    // Each file keeps to its own ports (port 0), Redis keys (a unique prefix) and directories.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Budgets grow with the machine's load: specs start processes and talk to Redis.
     testTimeout: budget(60_000),
     hookTimeout: budget(60_000),
