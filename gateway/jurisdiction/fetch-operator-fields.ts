@@ -1,7 +1,8 @@
 import {
-  GraphQLError, Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
+  GraphQLError, Kind, parse, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
 import { setKey } from './internal-keys.js';
+import { printedOnce } from './printed.js';
 import type { DocumentParts, OperatorSite } from './operator-sites.js';
 import type { FieldFetch } from './plan-operator-fields.js';
 import { OPERATOR_TYPE } from './operator-selections.js';
@@ -22,7 +23,8 @@ export async function fetchOperatorFields(
   const groups = new Map<string, { selections: readonly FieldNode[]; sites: Map<OperatorSite, FieldFetch[]> }>();
   for (const [site, list] of bySite(fetches)) {
     const selections = list.flatMap((f) => f.nodes);
-    const signature = selections.map(printedOf).join(' ');
+    // The same selections (wherever they stand in the client's document) make one group and one request.
+    const signature = selections.map(printedOnce).join(' ');
     const group = groups.get(signature) ?? { selections, sites: new Map() };
     group.sites.set(site, list);
     groups.set(signature, group);
@@ -42,17 +44,6 @@ function bySite(fetches: readonly FieldFetch[]): Map<OperatorSite, FieldFetch[]>
   const map = new Map<OperatorSite, FieldFetch[]>();
   for (const fetch of fetches) map.set(fetch.site, [...(map.get(fetch.site) ?? []), fetch]);
   return map;
-}
-
-/** Each field of a client's document printed once: the same selections (wherever they stand) make one group and one request. */
-const PRINTED = new WeakMap<FieldNode, string>();
-function printedOf(field: FieldNode): string {
-  let text = PRINTED.get(field);
-  if (text === undefined) {
-    text = print(field);
-    PRINTED.set(field, text);
-  }
-  return text;
 }
 
 /** The `_entities` document for a group of fields of one client document, built once (by the document's parts and the group's printed selections). */

@@ -1,11 +1,9 @@
-import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { Agent } from 'undici';
+import { printedOnce } from './printed.js';
 
 /** One keep-alive connection pool per node, shared by every client in the process. */
 let agent: Agent | undefined;
-
-/** Printed documents: each distinct document the gateway sends is printed once. */
-const PRINTED = new WeakMap<DocumentNode, string>();
 
 export interface HttpQuery {
   readonly document: DocumentNode;
@@ -21,12 +19,7 @@ export interface HttpQuery {
  * refer to the document the gateway sent, not the client's, and are left out).
  */
 export async function postQuery(url: URL, request: HttpQuery, headers: Record<string, string>, timeoutMs: number): Promise<ExecutionResult | undefined> {
-  let query = PRINTED.get(request.document);
-  if (query === undefined) {
-    query = print(request.document);
-    PRINTED.set(request.document, query);
-  }
-  const body = JSON.stringify({ query, variables: request.variables ?? {}, ...(request.operationName ? { operationName: request.operationName } : {}) });
+  const body = JSON.stringify({ query: printedOnce(request.document), variables: request.variables ?? {}, ...(request.operationName ? { operationName: request.operationName } : {}) });
   // One deadline for the whole exchange (connecting, sending, the answer's every byte), not per phase.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);

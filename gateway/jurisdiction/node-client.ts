@@ -1,4 +1,4 @@
-import { print, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import type { ASTNode, DocumentNode, ExecutionResult, GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SpanKind } from '@opentelemetry/api';
@@ -6,6 +6,7 @@ import type { MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
 import { postQuery } from './http-query.js';
+import { printedOnce } from './printed.js';
 
 export interface NodeRequest {
   readonly document: DocumentNode;
@@ -41,7 +42,7 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
         url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0,
         connectionParams: authorization ? { authorization } : {},
       });
-      const events = client.iterate({ query: print(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
+      const events = client.iterate({ query: printedOnce(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
       return closingWith(events as AsyncIterableIterator<ExecutionResult>, () => void client.dispose());
     },
   };
