@@ -2,9 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { packageRoot } from '../../subgraphs/config/package-root.js';
 import { budget } from './budget.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'subgraphs', 'cli', 'mra-hub.mjs');
+// The package's own CLI, from test/support/ or its compiled copy under dist/ alike (the benches run compiled).
+const BIN = join(packageRoot(import.meta.dirname), 'subgraphs', 'cli', 'mra-hub.mjs');
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -19,14 +21,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `mra-hub <args>` and resolves once it prints a line matching `ready`. */
+/** Starts `mra-hub <args>` and resolves once it prints a line matching `ready`; one that never does is killed. */
 export function startCli(args: readonly string[], ready: RegExp, prefix: readonly string[] = []): Promise<{ child: ChildProcess; output: string[] }> {
   return new Promise((resolve, reject) => {
     // `prefix` runs the CLI through another command, e.g. `ip netns exec <ns>`.
     const [command, ...rest] = prefix.length > 0 ? [...prefix, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
     const child = spawn(command as string, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
-    const timer = setTimeout(() => reject(new Error(`mra-hub ${args.join(' ')} not ready: ${output.join('\n')}`)), budget(30_000));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mra-hub ${args.join(' ')} not ready: ${output.join('\n')}`));
+    }, budget(30_000));
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         output.push(line);
