@@ -11,16 +11,15 @@
  * Baseline measured in this run: grantAeo at the same node (a signed, fsynced ledger write
  * through the same GraphQL server, without a document).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { readSigningKey, writeGenesis, writeKeyPair } from '../../subgraphs/cli/index.js';
 import { generateSigningKey, networkId, openRedisLog } from '../../subgraphs/ledger/index.js';
 import { mintToken } from '../../subgraphs/node/index.js';
 import { gql } from '../support/graphql-client.js';
-import { freePort, stop } from '../support/node-process.js';
+import { freePort, startCli, stop } from '../support/node-process.js';
 import { REDIS_URL, redisAvailable } from '../support/redis.js';
 import { fmt, percentile, printTable } from './stats.js';
 
@@ -34,20 +33,6 @@ if (!(await redisAvailable())) throw new Error(`bench:certificates needs Redis a
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'subgraphs/certificates/samples/CR-PC-2026-000123.xml'), 'utf8');
 
-/** Starts `mra-hub node …` and resolves once it is serving. */
-function startNode(args: readonly string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'subgraphs/cli/mra-hub.mjs'), 'node', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const output: string[] = [];
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        if (/node \(/.test(line)) resolve(child);
-      });
-    }
-    child.once('exit', (code) => reject(new Error(`mra-hub node exited with ${code}: ${output.join('\n')}`)));
-  });
-}
 const dir = mkdtempSync(join(tmpdir(), 'mra-bench-cert-'));
 const keys = join(dir, 'keys');
 const members = (['MX', 'CR'] as const).map((country) => {
@@ -59,8 +44,14 @@ const genesisPath = join(dir, 'genesis.json');
 const genesis = writeGenesis(genesisPath, `bench-cert-${Date.now()}`, members, new Date('2026-01-01T00:00:00Z'));
 const ports = { MX: await freePort(), CR: await freePort() };
 const url = (c: 'MX' | 'CR') => `http://127.0.0.1:${ports[c]}/graphql`;
-const children = await Promise.all((['CR', 'MX'] as const).map(async (country) => (await startNode(['--country', country, '--data', join(dir, country),
-  '--keys', keys, '--genesis', genesisPath, '--port', String(ports[country]), '--redis', REDIS_URL, '--peer', `CR=${url('CR')}`]))));
+/** The node processes started so far: stopped in the end, also when a later one fails to start. */
+const children: ChildProcess[] = [];
+/** Starts `country`'s node; MX fetches the certificates addressed to it from CR's node (a node is never its own peer). */
+const startNode = async (country: 'MX' | 'CR') => {
+  const { child } = await startCli(['node', '--country', country, '--data', join(dir, country), '--keys', keys, '--genesis', genesisPath,
+    '--port', String(ports[country]), '--redis', REDIS_URL, ...(country === 'MX' ? ['--peer', `CR=${url('CR')}`] : [])], / node \(/);
+  children.push(child);
+};
 const token = (country: 'MX' | 'CR', role: 'officer' | 'admin') => mintToken(readSigningKey(keys, country), { country, role, subject: 'bench' }, new Date());
 const tokens = { CR: await token('CR', 'officer'), MX: await token('MX', 'officer'), admin: await token('CR', 'admin') };
 
@@ -103,6 +94,8 @@ const grantInput = (i: number) => ({
 const grant = (i: number) => ok(gql(url('CR'), 'mutation($i: GrantAeoInput!) { grantAeo(input: $i) { status } }', { i: grantInput(i) }, tokens.admin)).then(() => undefined);
 
 try {
+  await startNode('CR');
+  await startNode('MX');
   await run(1, 20, async (i) => { await issue(100_000 + i); await grant(100_000 + i); }); // warm-up
   const baseline = await run(1, COUNT, grant);
   const issued = await run(1, COUNT, issue);
