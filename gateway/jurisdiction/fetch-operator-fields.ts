@@ -1,6 +1,7 @@
 import {
   GraphQLError, Kind, parse, visit, type DefinitionNode, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode,
 } from 'graphql';
+import { atClientFields } from './client-locations.js';
 import { setKey } from './internal-keys.js';
 import { printedOnce } from './printed.js';
 import type { DocumentParts, OperatorSite } from './operator-sites.js';
@@ -35,7 +36,7 @@ export async function fetchOperatorFields(
     const request = entitiesRequest(selections, parts, variables, signature);
     const representations = entries.map(([site]) => ({ __typename: OPERATOR_TYPE, aeoId: site.aeoId }));
     const result = await client.query({ document: request.document, variables: { ...request.variables, representations } }, authorization);
-    errors.push(...merge(client.country, entries, result));
+    errors.push(...merge(client.country, entries, result, parts));
   }));
   return errors;
 }
@@ -95,7 +96,7 @@ function entitiesDocument(selections: readonly FieldNode[], parts: DocumentParts
   return { document: { ...document, definitions: [...document.definitions, ...fragments] }, variableNames };
 }
 
-function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][], result: ExecutionResult): GraphQLError[] {
+function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][], result: ExecutionResult, parts: DocumentParts): GraphQLError[] {
   const entities = (result.data as { _entities?: (Record<string, unknown> | null)[] } | null | undefined)?._entities;
   const errors: GraphQLError[] = [];
   entries.forEach(([site, list], i) => {
@@ -117,9 +118,8 @@ function merge(country: string, entries: readonly [OperatorSite, FieldFetch[]][]
   for (const error of result.errors ?? []) {
     const [root, index, ...rest] = error.path ?? [];
     const entry = root === '_entities' && typeof index === 'number' ? entries[index] : undefined;
-    // An error at a field the client asked for points at it in the client's query; deeper ones carry their path alone.
-    const nodes = rest.length === 1 ? entry?.[1].find((f) => f.key === rest[0])?.nodes : undefined;
-    if (entry) errors.push(new GraphQLError(error.message, { path: [...entry[0].path, ...rest], ...(nodes ? { nodes } : {}), extensions: error.extensions }));
+    // At the client's path, pointing at the client's fields there.
+    if (entry) errors.push(atClientFields(error, parts, [...entry[0].path, ...rest]));
   }
   return errors;
 }

@@ -16,7 +16,8 @@ export interface HttpQuery {
  * node's answer, or undefined when no GraphQL answer came: the node could not be reached, had
  * not given its whole answer within `timeoutMs` of the start, or answered with something other than a GraphQL JSON result.
  * Errors come back as GraphQLErrors with the node's message, path and extensions (its locations
- * refer to the document the gateway sent, not the client's, and are left out).
+ * refer to the document the gateway sent, not the client's, and are left out: the jurisdiction
+ * executor points each error at the client's fields by its path).
  */
 export async function postQuery(url: URL, request: HttpQuery, headers: Record<string, string>, timeoutMs: number): Promise<ExecutionResult | undefined> {
   const body = JSON.stringify({ query: printedOnce(request.document), variables: request.variables ?? {}, ...(request.operationName ? { operationName: request.operationName } : {}) });

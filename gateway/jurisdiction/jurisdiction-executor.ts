@@ -2,6 +2,7 @@ import { mapAsyncIterator } from '@graphql-tools/utils';
 import { getVariableValues, parse, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan } from '../../subgraphs/telemetry/index.js';
+import { withClientLocations } from './client-locations.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
 import type { NodeClient, NodeRequest } from './node-client.js';
 import { DEFAULT_KEYS, type InternalKeys } from './internal-keys.js';
@@ -79,7 +80,8 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
   return function execute(request: JurisdictionRequest): Promise<ExecutionResult> | AsyncIterable<ExecutionResult> {
     const { parts, document, touched, keys } = planOf(request.document, request.operationName);
     const kind = parts.operation.operation;
-    if (kind === 'mutation') return home.query(request, request.authorization);
+    const located = (result: ExecutionResult) => withClientLocations(result, parts);
+    if (kind === 'mutation') return home.query(request, request.authorization).then(located);
     const first: NodeRequest = { ...request, document };
     if (kind === 'subscription') {
       const events = home.subscribe(first, request.authorization);
@@ -90,8 +92,9 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
         return complete(event, request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
       });
     }
-    if (!touched) return home.query(request, request.authorization);
+    if (!touched) return home.query(request, request.authorization).then(located);
     return inSpan('jurisdiction: public fields and MRA terms from the home replica', { 'mra.node': options.home }, () => home.query(first, request.authorization))
+      .then(located)
       .then((result) => inSpan('jurisdiction: decide and fetch', {}, () =>
         complete(result, request, parts, keys, localTerms ? localTerms() : (result.data as Record<string, unknown> | null | undefined)?.[keys.terms])));
   };

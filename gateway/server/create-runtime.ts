@@ -13,6 +13,7 @@ import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js
 import { homeLane, type HomeLane } from './home-lane.js';
 import { maskGatewayError } from './mask-error.js';
 import { useRequestErrors } from './request-errors-plugin.js';
+import { useStatusByData } from './status-by-data.js';
 
 /** Anything the runtime takes as a plugin (Yoga, envelop, Mesh or gateway plugins). */
 type RuntimePlugin = ReturnType<NonNullable<HiveConfig<Record<string, unknown>>['plugins']>>[number];
@@ -58,7 +59,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), metricsPlugin(logging, registry), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   let authenticate: GatewayParts['authenticate'] = async () => null;
   let lane: HomeLane | undefined;

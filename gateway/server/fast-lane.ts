@@ -7,6 +7,7 @@ import { processRegularResult } from 'graphql-yoga';
 import { acceptedMediaType } from './accepted-media-type.js';
 import { graphQLParamsOf, type GraphQLParamsBody } from './graphql-params.js';
 import type { HomeLane } from './home-lane.js';
+import { withStatusByData } from './status-by-data.js';
 
 export interface FastLaneOptions {
   /** The GraphQL path (`/graphql`). */
@@ -76,10 +77,11 @@ async function answer(runtime: GatewayRuntime, req: IncomingMessage, res: Server
 }
 
 /**
- * Writes a result as the runtime's result processing would (status and headers from its errors,
+ * Writes a result as the runtime's result processing would (status from its data and errors,
  * internals stripped); a result without errors or extensions is plain JSON with status 200.
  */
-async function write(req: IncomingMessage, res: ServerResponse, result: ExecutionResult, media: string, fetchAPI: GatewayRuntime['fetchAPI']): Promise<void> {
+async function write(req: IncomingMessage, res: ServerResponse, answered: ExecutionResult, media: string, fetchAPI: GatewayRuntime['fetchAPI']): Promise<void> {
+  const result = withStatusByData(answered);
   const headers: Record<string, string> = { 'x-request-id': req.headers['x-request-id']?.toString() ?? randomUUID() };
   let status = 200;
   let text: string;

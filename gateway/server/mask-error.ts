@@ -23,10 +23,7 @@ function codedError(error: GraphQLError): GraphQLError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof GraphQLError; depth++) {
     if (typeof current.extensions.code === 'string') {
-      if (current.extensions.code === 'UNAUTHENTICATED') {
-        // As at the nodes: a request refused for its token is HTTP 401 (a node's own status does not come through).
-        return new GraphQLError(current.message, { nodes: error.nodes, path: error.path ?? current.path, extensions: { ...clean(current.extensions), http: { status: 401 } } });
-      }
+      // The HTTP status (401 for a request refused for its token) follows the answer's data: withStatusByData.
       if (current === error && !Object.keys(error.extensions).some((key) => INTERNAL.has(key))) return error;
       return new GraphQLError(current.message, { nodes: error.nodes, path: error.path ?? current.path, extensions: clean(current.extensions) });
     }

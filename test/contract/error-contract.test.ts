@@ -8,7 +8,7 @@ import { ERROR_CONTRACT, type Sender } from './error-table.js';
 interface Answer {
   status: number;
   type: string | null;
-  body: { data?: unknown; errors?: { message: string; path?: unknown; extensions?: { code?: string } }[] };
+  body: { data?: unknown; errors?: { message: string; path?: unknown; locations?: unknown; extensions?: { code?: string } }[] };
 }
 
 describe('one error contract: the same table against the Apollo node, the mercurius node and the gateway', () => {
@@ -39,9 +39,11 @@ describe('one error contract: the same table against the Apollo node, the mercur
 
   for (const row of ERROR_CONTRACT) {
     it(`${row.kind}: HTTP ${row.status}, ${row.code ?? 'no error'}${row.path ? ` at ${row.path.join('.')}` : ''}`, async () => {
+      const locations = new Map<string, unknown>();
       for (const [name, url] of Object.entries(servers)) {
         const answer = await ask(url, row.body, row.sender);
         const first = answer.body.errors?.[0];
+        locations.set(name, first?.locations);
         const seen = {
           status: answer.status,
           type: answer.type?.split(';')[0],
@@ -55,6 +57,9 @@ describe('one error contract: the same table against the Apollo node, the mercur
         if (row.message) expect(first?.message, name).toMatch(row.message);
         expect(answer.body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false, name).toBe(false);
       }
+      // Where in the client's query: the same from every server (the gateway asks its home node over HTTP here).
+      expect(locations.get('gateway'), JSON.stringify([...locations])).toEqual(locations.get('mercurius node'));
+      expect(locations.get('Apollo node')).toEqual(locations.get('mercurius node'));
     });
   }
 

@@ -34,5 +34,6 @@ export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'variables not an object', body: { query: '{ __typename }', variables: '{"n": 1}' }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /variables/, data: 'absent' },
   { kind: 'operationName not a string', body: { query: 'query A { __typename }', operationName: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /operationName/, data: 'absent' },
   { kind: 'extensions not an object', body: { query: '{ __typename }', extensions: 5 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /extensions/, data: 'absent' },
+  { kind: 'token needed by one field only (data for the rest)', body: '{ __typename certificate(number: "CR-PC-2026-000001") { number } }', sender: 'anonymous', status: 200, code: 'UNAUTHENTICATED', message: /^certificates are available to authenticated authorities only$/, path: ['certificate'], data: { __typename: 'Query', certificate: null } },
   { kind: 'forbidden field', body: '{ operator(aeoId: "CR-AEO-000042") { aeoId auditNotes } }', sender: 'officer', status: 200, code: 'FORBIDDEN', path: ['operator', 'auditNotes'], data: { operator: { aeoId: 'CR-AEO-000042', auditNotes: null } } },
 ];

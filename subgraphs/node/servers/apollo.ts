@@ -15,6 +15,7 @@ import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 import { limitRules } from './limits.js';
+import { statusByData } from './apollo-status.js';
 import { wsOperation } from './ws-operation.js';
 
 /** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */
@@ -45,6 +46,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       ApolloServerPluginInlineTraceDisabled(),
+      statusByData<NodeContext>(),
       { requestDidStart: async () => ({ didResolveOperation: async ({ document, contextValue }) => assertMayExecute(document, contextValue) }) },
     ],
   });
