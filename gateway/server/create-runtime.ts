@@ -59,7 +59,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors(), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   let authenticate: GatewayParts['authenticate'] = async () => null;
   let lane: HomeLane | undefined;

@@ -43,8 +43,9 @@ export function requestError(error: GraphQLError): GraphQLError {
   const message = withoutSuggestions(error.message);
   // A client's error already as the client gets it (the runtime's own HTTP errors, one rewritten
   // at validation): the same object, so the runtime does not log it as a fault it had to mask. A
-  // 5xx (the home node down while a key is read) is a new object, and logged.
-  const clients = typeof http.status === 'number' && http.status >= 400 && http.status < 500;
+  // 5xx (the home node down while a key is read) is a new object, and logged. (A 200 one: a
+  // persisted query's hash where documents are sent in full.)
+  const clients = typeof http.status === 'number' && http.status < 500;
   if (clients && message === error.message && error.extensions.code === code && error.extensions.http !== undefined
     && !Object.keys(error.extensions).some((key) => INTERNAL.has(key))) return error;
   return new GraphQLError(message, {

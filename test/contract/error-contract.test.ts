@@ -40,6 +40,8 @@ describe('one error contract: the same table against the Apollo node, the mercur
   for (const row of ERROR_CONTRACT) {
     it(`${row.kind}: HTTP ${row.status}, ${row.code ?? 'no error'}${row.path ? ` at ${row.path.join('.')}` : ''}`, async () => {
       const locations = new Map<string, unknown>();
+      const faults = () => mra.logs.filter((line) => line.level === 'error').length;
+      const faultsBefore = faults();
       for (const [name, url] of Object.entries(servers)) {
         const answer = await ask(url, row.body, row.sender);
         const first = answer.body.errors?.[0];
@@ -60,6 +62,8 @@ describe('one error contract: the same table against the Apollo node, the mercur
       // Where in the client's query: the same from every server (the gateway asks its home node over HTTP here).
       expect(locations.get('gateway'), JSON.stringify([...locations])).toEqual(locations.get('mercurius node'));
       expect(locations.get('Apollo node')).toEqual(locations.get('mercurius node'));
+      // A client's error is answered, not logged as a fault.
+      expect(faults(), JSON.stringify(mra.logs.slice(-3))).toBe(faultsBefore);
     });
   }
 

@@ -35,5 +35,6 @@ export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'operationName not a string', body: { query: 'query A { __typename }', operationName: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /operationName/, data: 'absent' },
   { kind: 'extensions not an object', body: { query: '{ __typename }', extensions: 5 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /extensions/, data: 'absent' },
   { kind: 'token needed by one field only (data for the rest)', body: '{ __typename certificate(number: "CR-PC-2026-000001") { number } }', sender: 'anonymous', status: 200, code: 'UNAUTHENTICATED', message: /^certificates are available to authenticated authorities only$/, path: ['certificate'], data: { __typename: 'Query', certificate: null } },
+  { kind: 'persisted query (documents are sent in full)', body: { extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } } }, sender: 'officer', status: 200, code: 'PERSISTED_QUERY_NOT_SUPPORTED', message: /^PersistedQueryNotSupported$/, data: 'absent' },
   { kind: 'forbidden field', body: '{ operator(aeoId: "CR-AEO-000042") { aeoId auditNotes } }', sender: 'officer', status: 200, code: 'FORBIDDEN', path: ['operator', 'auditNotes'], data: { operator: { aeoId: 'CR-AEO-000042', auditNotes: null } } },
 ];

@@ -128,11 +128,18 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
     it('a client\'s bad request is answered (400, coded) and not logged as a fault: the error log is for the gateway\'s own faults', async () => {
       const token = await officer();
       const before = mra.logs.length;
-      const bad = [{ query: 7 }, { query: '{ operator(' }, { query: '{ operatr { aeoId } }' }, { query: '{ __typename }', variables: 'x' }];
+      const tooDeep = `{ __type(name: "Operator") { ${'ofType { '.repeat(16)}name${' }'.repeat(16)} } }`;
+      const bad = [{ query: 7 }, { query: '{ operator(' }, { query: '{ operatr { aeoId } }' }, { query: '{ __typename }', variables: 'x' }, { query: tooDeep }];
       for (const body of bad) {
         const response = await post(url, body, token, { accept: 'application/graphql-response+json' });
         expect(response.status).toBe(400);
         expect(response.errors?.[0]?.extensions?.code).toMatch(/^(BAD_REQUEST|GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED)$/);
+      }
+      // A body that is not JSON, on the fast lane and (from a browser page, with an Origin) the runtime's own path.
+      for (const origin of [{}, { origin: 'http://localhost:1234' }] as Record<string, string>[]) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...origin }, body: '{bad json' });
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
       }
       expect(mra.logs.slice(before).filter((line) => line.level === 'error')).toEqual([]);
     });
