@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_LIMITS } from '../../subgraphs/node/index.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4001/graphql' });
 const country = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as MX');
@@ -6,12 +7,13 @@ const country = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country co
 /**
  * Safe defaults sized from the schema, not guessed: the largest page a client can ask
  * (`operators(first: 100)`, the node's maximum, with every field of Operator, nested ones too)
- * costs 27,162 by GraphQL Armor's measure (which grows with `first`) at depth 6. The deepest
+ * costs 27,921 by GraphQL Armor's measure (which grows with `first`) at depth 6. The deepest
  * legitimate query is GraphiQL's introspection query (depth 15): the depth limit counts
  * introspection, so nesting `ofType` is no way round it. test/contract/default-limits.test.ts
- * checks that both still fit, and that every query the READMEs and the demo show passes.
+ * checks that both still fit, and that every query the READMEs and the demo show passes. The
+ * nodes check the same depth, alias and cost limits (NODE_LIMITS); the token limit is the gateway's.
  */
-export const DEFAULT_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 3000, maxCost: 30_000 } as const;
+export const DEFAULT_LIMITS = { ...NODE_LIMITS, maxTokens: 3000 } as const;
 
 /** Generous for people and scripts alike; a runaway client is slowed, not the MRA. */
 export const DEFAULT_RATE_LIMIT = { perSecond: 50, burst: 200 } as const;

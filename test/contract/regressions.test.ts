@@ -85,6 +85,19 @@ describe('regressions of issue 10 (one API contract)', () => {
     expect(body.errors[0]?.extensions?.code).toBe('CSRF_PREVENTED');
   });
 
+  it('regression: a fragment nested in a fragment costs what its fields cost inline (20 levels, 8 inside a page of 20), everywhere', async () => {
+    /** `fragment F1 on Operator { aeoId ...F2 }` … down to F<levels>: each level adds one field. */
+    const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Operator { aeoId${i + 1 < levels ? ` ...F${i + 2}` : ''} }`).join(' ');
+    const officer = await mra.cluster.token('MX', 'officer');
+    for (const [name, server] of Object.entries(servers)) {
+      const one = await gql(server.url, `{ operator(aeoId: "CR-AEO-000042") { ...F1 } } ${nested(20)}`, {}, officer);
+      expect(one.errors, name).toBeUndefined();
+      expect(one.data, name).toEqual({ operator: { aeoId: 'CR-AEO-000042' } });
+      const page = await gql(server.url, `{ operators(first: 20) { edges { node { ...F1 } } } } ${nested(8)}`, {}, officer);
+      expect(page.errors, name).toBeUndefined();
+    }
+  });
+
   it('regression: the default cost limit lets operators(first: 50) with every field through', async () => {
     const { ALL_FIELDS } = await import('../node/access-table.js');
     const response = await post(mra.gateways.MX.url, { query: `{ operators(first: 50) { totalCount edges { cursor node { ${ALL_FIELDS} } } pageInfo { hasNextPage endCursor } } }` }, await mra.cluster.token('MX', 'officer'));

@@ -3,6 +3,7 @@ import {
 } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { armorOptions, NODE_LIMITS } from '../../subgraphs/node/index.js';
 
 /**
  * Every field of `type` a client can ask without arguments, recursively (a type already on the
@@ -23,14 +24,15 @@ export function fullSelection(schema: GraphQLSchema, type: GraphQLNamedType, pat
   return fields.join(' ');
 }
 
-/** The cost (GraphQL Armor's measure) and depth of a query, or the validation errors it raises. */
+/** The cost (GraphQL Armor's measure, configured as the servers configure it) and depth of a query. */
 export function measure(schema: GraphQLSchema, query: string): { cost: number; depth: number } {
   const document = parse(query);
+  const options = armorOptions(NODE_LIMITS);
   let cost = 0;
   let depth = 0;
   validate(schema, document, [
-    costLimitRule({ maxCost: 0, onReject: [(_ctx, error) => void (cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
-    maxDepthRule({ n: 0, flattenFragments: true, ignoreIntrospection: false, onReject: [(_ctx, error) => void (depth = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
+    costLimitRule({ ...options.cost, maxCost: 0, onReject: [(_ctx, error) => void (cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
+    maxDepthRule({ ...options.depth, n: 0, onReject: [(_ctx, error) => void (depth = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
   ]);
   return { cost, depth };
 }

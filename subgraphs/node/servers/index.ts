@@ -1,4 +1,5 @@
 /** The two server stacks a node runs on, with one contract. */
+export { armorOptions, NODE_LIMITS, type ArmorLimits } from './armor-options.js';
 export { serveWithApollo } from './apollo.js';
 export { serveWithMercurius } from './mercurius.js';
 export { requestShapeError } from './request-shape.js';

@@ -1,0 +1,35 @@
+import type { CostLimitOptions } from '@escape.tech/graphql-armor-cost-limit';
+import type { MaxAliasesOptions } from '@escape.tech/graphql-armor-max-aliases';
+import type { MaxDepthOptions } from '@escape.tech/graphql-armor-max-depth';
+
+/** The limits a node and a gateway both check (the gateway adds a token limit, at parsing). */
+export interface ArmorLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+}
+
+/**
+ * A node's limits: the gateway's defaults (gateway/config/gateway-config.ts takes them from here),
+ * since a node answers partners' callers directly too and one contract means one refusal for one
+ * query everywhere.
+ */
+export const NODE_LIMITS = { maxDepth: 15, maxAliases: 30, maxCost: 30_000 } as const satisfies ArmorLimits;
+
+/**
+ * The one configuration of GraphQL Armor's rules, for the nodes' validation rules and the
+ * gateway's plugins alike, so the two cannot drift apart.
+ *
+ * Fragments are flattened for depth and cost alike: a spread stands for its fields where it is.
+ * Armor's default counts each fragment as one level deeper and multiplies its cost by the depth
+ * factor twice (once for the spread, once for the fragment's own selection), so fragments nested
+ * in fragments cost 2.25× a level: 20 levels of one field each came to 82,929,986, and 12 were
+ * refused. The alias count needs no option: it counts each alias once per spread, as executed.
+ */
+export function armorOptions(limits: ArmorLimits): { depth: MaxDepthOptions; aliases: MaxAliasesOptions; cost: CostLimitOptions } {
+  return {
+    depth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
+    aliases: { n: limits.maxAliases },
+    cost: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true },
+  };
+}
