@@ -1,8 +1,8 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { armorOptions } from '../../subgraphs/node/index.js';
+import { armorOptions, costRule, type CostOptions } from '../../subgraphs/node/index.js';
 import type { GatewayConfig } from '../config/index.js';
 
 /**
@@ -16,6 +16,15 @@ export function limitPlugins(limits: GatewayConfig['limits']) {
     maxTokensPlugin({ n: limits.maxTokens }),
     maxDepthPlugin(options.depth),
     maxAliasesPlugin(options.aliases),
-    costLimitPlugin(options.cost),
+    useCostLimit(options.cost),
   ];
+}
+
+/** The nodes' cost rule (page sizes from variables and defaults counted) as a runtime plugin. */
+function useCostLimit(options: CostOptions): GatewayPlugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(costRule(options));
+    },
+  };
 }

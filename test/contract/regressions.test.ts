@@ -98,6 +98,27 @@ describe('regressions of issue 10 (one API contract)', () => {
     }
   });
 
+  it('regression: a page size from a variable costs the largest page (first: 100), an omitted one its default (20), everywhere', async () => {
+    const { ALL_FIELDS } = await import('../node/access-table.js');
+    const officer = await mra.cluster.token('MX', 'officer');
+    const pages = (count: number, first: string) => Array.from({ length: count }, (_, i) => `p${i}: operators${first} { edges { node { ${ALL_FIELDS} } } }`).join(' ');
+    const refusal = async (url: string, query: string, variables: Record<string, unknown> = {}) => {
+      const response = await gql(url, query, variables, officer);
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      return response.errors?.[0]?.message;
+    };
+    for (const [name, server] of Object.entries(servers)) {
+      // Five pages of 100 came through when 100 was a variable (68 KB); five literal ones are refused.
+      const byVariable = await refusal(server.url, `query($n: Int) { ${pages(5, '(first: $n)')} }`, { n: 1 });
+      expect(byVariable, name).toMatch(/^Query Cost limit of 30000 exceeded/);
+      expect(byVariable, name).toBe(await refusal(server.url, `{ ${pages(5, '(first: 100)')} }`));
+      expect(await refusal(server.url, `{ ${pages(13, '')} }`), name).toBe(await refusal(server.url, `{ ${pages(13, '(first: 20)')} }`));
+      const onePage = await gql(server.url, `query($n: Int) { ${pages(1, '(first: $n)')} }`, { n: 100 }, officer);
+      expect(onePage.errors?.filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') ?? [], name).toEqual([]);
+      expect(onePage.data?.p0, name).toBeTruthy();
+    }
+  });
+
   it('regression: the default cost limit lets operators(first: 50) with every field through', async () => {
     const { ALL_FIELDS } = await import('../node/access-table.js');
     const response = await post(mra.gateways.MX.url, { query: `{ operators(first: 50) { totalCount edges { cursor node { ${ALL_FIELDS} } } pageInfo { hasNextPage endCursor } } }` }, await mra.cluster.token('MX', 'officer'));

@@ -1,9 +1,8 @@
 import {
   getNamedType, isInterfaceType, isNonNullType, isObjectType, isUnionType, parse, validate, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { armorOptions, NODE_LIMITS } from '../../subgraphs/node/index.js';
+import { armorOptions, costRule, NODE_LIMITS } from '../../subgraphs/node/index.js';
 
 /**
  * Every field of `type` a client can ask without arguments, recursively (a type already on the
@@ -31,7 +30,7 @@ export function measure(schema: GraphQLSchema, query: string): { cost: number; d
   let cost = 0;
   let depth = 0;
   validate(schema, document, [
-    costLimitRule({ ...options.cost, maxCost: 0, onReject: [(_ctx, error) => void (cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
+    costRule({ ...options.cost, maxCost: 0, onReject: [(_ctx, error) => void (cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
     maxDepthRule({ ...options.depth, n: 0, onReject: [(_ctx, error) => void (depth = Number(/found (\d+)/.exec(error.message)?.[1] ?? 0))], propagateOnRejection: false }),
   ]);
   return { cost, depth };

@@ -1,6 +1,7 @@
-import type { CostLimitOptions } from '@escape.tech/graphql-armor-cost-limit';
 import type { MaxAliasesOptions } from '@escape.tech/graphql-armor-max-aliases';
 import type { MaxDepthOptions } from '@escape.tech/graphql-armor-max-depth';
+import { MAX_PAGE } from '../schema/index.js';
+import type { CostOptions } from './cost-rule.js';
 
 /** The limits a node and a gateway both check (the gateway adds a token limit, at parsing). */
 export interface ArmorLimits {
@@ -25,11 +26,12 @@ export const NODE_LIMITS = { maxDepth: 15, maxAliases: 30, maxCost: 30_000 } as 
  * factor twice (once for the spread, once for the fragment's own selection), so fragments nested
  * in fragments cost 2.25× a level: 20 levels of one field each came to 82,929,986, and 12 were
  * refused. The alias count needs no option: it counts each alias once per spread, as executed.
+ * A page size from a variable is counted as the largest page the node serves (`costRule`).
  */
-export function armorOptions(limits: ArmorLimits): { depth: MaxDepthOptions; aliases: MaxAliasesOptions; cost: CostLimitOptions } {
+export function armorOptions(limits: ArmorLimits): { depth: MaxDepthOptions; aliases: MaxAliasesOptions; cost: CostOptions } {
   return {
     depth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
     aliases: { n: limits.maxAliases },
-    cost: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true },
+    cost: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true, largestPage: MAX_PAGE },
   };
 }

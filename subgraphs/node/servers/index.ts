@@ -1,5 +1,6 @@
 /** The two server stacks a node runs on, with one contract. */
 export { armorOptions, NODE_LIMITS, type ArmorLimits } from './armor-options.js';
+export { costRule, type CostOptions } from './cost-rule.js';
 export { serveWithApollo } from './apollo.js';
 export { serveWithMercurius } from './mercurius.js';
 export { requestShapeError } from './request-shape.js';

@@ -1,8 +1,8 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { armorOptions, NODE_LIMITS } from './armor-options.js';
+import { costRule } from './cost-rule.js';
 
 /** Depth, alias and cost limits (GraphQL Armor) as validation rules, for both server stacks. */
 export function limitRules(): ValidationRule[] {
@@ -12,6 +12,6 @@ export function limitRules(): ValidationRule[] {
   return [
     maxDepthRule({ ...options.depth, ...report }),
     maxAliasesRule({ ...options.aliases, ...report }),
-    costLimitRule({ ...options.cost, ...report }),
+    costRule({ ...options.cost, ...report }),
   ] as ValidationRule[];
 }
