@@ -2,7 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { armorOptions, costRule, type CostOptions } from '../../subgraphs/node/index.js';
+import { ARMOR_REFUSAL, armorOptions, costRule, type CostOptions } from '../../subgraphs/node/index.js';
 import type { GatewayConfig } from '../config/index.js';
 
 /**
@@ -13,7 +13,7 @@ import type { GatewayConfig } from '../config/index.js';
 export function limitPlugins(limits: GatewayConfig['limits']) {
   const options = armorOptions(limits);
   return [
-    maxTokensPlugin({ n: limits.maxTokens }),
+    maxTokensPlugin({ n: limits.maxTokens, ...ARMOR_REFUSAL }),
     maxDepthPlugin(options.depth),
     maxAliasesPlugin(options.aliases),
     useCostLimit(options.cost),

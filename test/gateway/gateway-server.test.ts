@@ -129,7 +129,8 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       const token = await officer();
       const before = mra.logs.length;
       const tooDeep = `{ __type(name: "Operator") { ${'ofType { '.repeat(16)}name${' }'.repeat(16)} } }`;
-      const bad = [{ query: 7 }, { query: '{ operator(' }, { query: '{ operatr { aeoId } }' }, { query: '{ __typename }', variables: 'x' }, { query: tooDeep }];
+      const tooLong = `{ ${Array.from({ length: 3500 }, () => '__typename').join(' ')} }`;
+      const bad = [{ query: 7 }, { query: '{ operator(' }, { query: '{ operatr { aeoId } }' }, { query: '{ __typename }', variables: 'x' }, { query: tooDeep }, { query: tooLong }];
       for (const body of bad) {
         const response = await post(url, body, token, { accept: 'application/graphql-response+json' });
         expect(response.status).toBe(400);

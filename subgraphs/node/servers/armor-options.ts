@@ -1,5 +1,7 @@
 import type { MaxAliasesOptions } from '@escape.tech/graphql-armor-max-aliases';
 import type { MaxDepthOptions } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError } from 'graphql';
+import { withoutSuggestions } from '../errors.js';
 import { MAX_PAGE } from '../schema/index.js';
 import type { CostOptions } from './cost-rule.js';
 
@@ -30,8 +32,20 @@ export const NODE_LIMITS = { maxDepth: 15, maxAliases: 30, maxCost: 30_000 } as 
  */
 export function armorOptions(limits: ArmorLimits): { depth: MaxDepthOptions; aliases: MaxAliasesOptions; cost: CostOptions } {
   return {
-    depth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
-    aliases: { n: limits.maxAliases },
-    cost: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true, largestPage: MAX_PAGE },
+    depth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, ...REFUSAL },
+    aliases: { n: limits.maxAliases, ...REFUSAL },
+    cost: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true, largestPage: MAX_PAGE, ...REFUSAL },
   };
 }
+
+/**
+ * How every Armor rule refuses (the gateway's token limit too): with the error the client gets,
+ * thrown where the limit is found. Armor's own is `Syntax Error: …` with no code, which each server
+ * had to rewrite, and the gateway's runtime logs any error its mask rewrites as a fault.
+ */
+export const REFUSAL: { propagateOnRejection: boolean; onReject: ((context: unknown, error: GraphQLError) => never)[] } = {
+  propagateOnRejection: false,
+  onReject: [(_context, error) => {
+    throw new GraphQLError(withoutSuggestions(error.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: true } } });
+  }],
+};
