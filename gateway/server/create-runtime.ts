@@ -96,17 +96,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
       persistedDocuments: {
         getPersistedOperation: (id: string) => documents.get(id) ?? null,
         allowArbitraryOperations: config.persistedDocuments?.allowArbitrary ?? false,
-        extractPersistedOperationId: (params: GraphQLParams) => documentIdOf(params),
+        extractPersistedOperationId: (params: GraphQLParams, request: Request) => documentIdOf(params, request),
+        customErrors: TRUSTED_DOCUMENT_ERRORS,
       },
     } : {}),
   });
   return { runtime, clients, authenticate, ...(lane ? { lane } : {}) };
 }
 
-/** `documentId` (GraphQL over HTTP draft) or Apollo's `extensions.persistedQuery.sha256Hash`. */
-function documentIdOf(params: GraphQLParams): string | null {
-  const documentId = (params as { documentId?: unknown }).documentId;
+/** `documentId` (GraphQL over HTTP draft; in a GET's URL too) or Apollo's `extensions.persistedQuery.sha256Hash`. */
+function documentIdOf(params: GraphQLParams, request: Request): string | null {
+  const documentId = (params as { documentId?: unknown }).documentId ?? (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
   if (typeof documentId === 'string') return documentId;
   const persisted = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : null;
 }
+
+/** What a client is told when trusted documents refuse it: coded, saying what to send, HTTP 400. */
+const TRUSTED_DOCUMENT_ERRORS = {
+  persistedQueryOnly: { message: 'only trusted documents run on this gateway: send a documentId', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
+  keyNotFound: { message: 'a documentId (or extensions.persistedQuery.sha256Hash) is required', extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } } },
+  notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } } },
+};

@@ -171,7 +171,13 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect((await post(trusted.url, { extensions: { persistedQuery: { version: 1, sha256Hash: 'op-42' } } }, token)).data).toEqual({ operator: { aeoId: 'CR-AEO-000042' } });
       const unknown = await post(trusted.url, { documentId: 'unknown' }, token);
       expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-      expect((await gql(trusted.url, OPERATOR, {}, token)).data ?? null).toBeNull();
+      const byGet = await fetch(`${trusted.url}?documentId=op-42`, { headers: { authorization: `Bearer ${token}`, 'x-mra-csrf': '1' } });
+      expect(await byGet.json()).toEqual({ data: { operator: { aeoId: 'CR-AEO-000042' } } });
+      const before = mra.logs.length;
+      const arbitrary = await post(trusted.url, { query: OPERATOR }, token, { accept: 'application/graphql-response+json' });
+      expect([arbitrary.status, arbitrary.data, arbitrary.errors?.[0]?.extensions?.code]).toEqual([400, undefined, 'PERSISTED_QUERY_ONLY']);
+      expect(arbitrary.errors?.[0]?.message).toMatch(/documentId/);
+      expect(mra.logs.slice(before).filter((line) => line.level === 'error')).toEqual([]);
     });
   });
 });
