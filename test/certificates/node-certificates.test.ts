@@ -77,6 +77,31 @@ for (const [stack, serve] of [['Apollo Server', serveWithApollo], ['mercurius', 
       expect((await page('', 'PE')).totalCount).toBe(0);
     });
 
+    it('issuedFrom and issuedTo compare instants: offsets honoured, a date alone is that whole UTC day, anything else BAD_USER_INPUT naming the argument', async () => {
+      const certificates = async (args: string) => {
+        const response = await at('MX', `{ certificates(${args}) { totalCount } }`, 'MX');
+        return response.errors ? response.errors[0]?.extensions?.code === 'BAD_USER_INPUT' && response.errors[0].message : (response.data?.certificates as { totalCount: number }).totalCount;
+      };
+      const listed = (await at('MX', '{ certificates { edges { node { issuedAt } } } }', 'MX')).data?.certificates as { edges: { node: { issuedAt: string } }[] };
+      const issued = listed.edges.map((e) => Date.parse(e.node.issuedAt)).sort((a, b) => a - b);
+      const fourth = issued[3] as number;
+      const fourthAt = new Date(fourth);
+      // The fourth certificate's instant written in Mexico City's offset (6 hours behind UTC).
+      const inMexico = `${new Date(fourth - 6 * 3600_000).toISOString().slice(0, 23)}-06:00`;
+      expect(await certificates(`issuedFrom: "${inMexico}"`)).toBe(issued.filter((t) => t >= fourth).length);
+      expect(await certificates(`issuedTo: "${inMexico}"`)).toBe(issued.filter((t) => t < fourth).length);
+      // A date alone: from its start, to its end (UTC).
+      const day = fourthAt.toISOString().slice(0, 10);
+      const dayStart = Date.parse(`${day}T00:00:00Z`);
+      expect(await certificates(`issuedFrom: "${day}"`)).toBe(issued.filter((t) => t >= dayStart).length);
+      expect(await certificates(`issuedTo: "${day}"`)).toBe(issued.filter((t) => t < dayStart + 86_400_000).length);
+      expect(await certificates(`issuedFrom: "${day}", issuedTo: "${day}"`)).toBe(issued.filter((t) => t >= dayStart && t < dayStart + 86_400_000).length);
+      for (const bad of ['garbage', '2026-02-30', '2026-12-06T25:00:00Z', '2026-12-06 03:20']) {
+        expect(await certificates(`issuedFrom: "${bad}"`), bad).toMatch(/^issuedFrom: /);
+        expect(await certificates(`issuedTo: "${bad}"`), bad).toMatch(/^issuedTo: /);
+      }
+    });
+
     it('serves the document to the exporter and the importer only, from a node that holds it', async () => {
       const read = (node: Country, as: Country, n: number) => at(node, 'query($n: String!) { certificate(number: $n) { status document(format: JSON) documentVerified } }', as, { n: numbered(n) });
       expect((await read('CR', 'MX', 3)).data?.certificate).toMatchObject({ status: 'ISSUED', documentVerified: true });

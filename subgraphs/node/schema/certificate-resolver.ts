@@ -5,6 +5,7 @@ import { checkDigest, certificateDigest, exportJson, exportXml, importCertificat
 import type { NodeContext } from '../country-node.js';
 import { nodeError, unauthenticated } from '../errors.js';
 import { pageCertificates } from './certificate-paging.js';
+import { dateBound } from './date-bound.js';
 import { CertificateCheckType, CertificateConnectionType, CertificateDirection, CertificateFormat, CertificateStatus, CertificateType } from './certificate-types.js';
 import { requireParty, viewOf, type CertificateView } from './certificate-view.js';
 
@@ -28,19 +29,21 @@ export class CertificateResolver {
     @Arg('direction', () => CertificateDirection, { nullable: true }) direction?: string | null,
     @Arg('partner', () => String, { nullable: true, description: 'The other authority' }) partner?: string | null,
     @Arg('status', () => CertificateStatus, { nullable: true }) status?: string | null,
-    @Arg('issuedFrom', () => String, { nullable: true, description: 'ISO date or date-time, inclusive' }) issuedFrom?: string | null,
-    @Arg('issuedTo', () => String, { nullable: true, description: 'ISO date or date-time, exclusive' }) issuedTo?: string | null,
+    @Arg('issuedFrom', () => String, { nullable: true, description: 'Issued at or after: an ISO date-time (UTC unless it has an offset), or a date (from its start, UTC)' }) issuedFrom?: string | null,
+    @Arg('issuedTo', () => String, { nullable: true, description: 'Issued before: an ISO date-time (UTC unless it has an offset), or a date (to its end: that whole day included, UTC)' }) issuedTo?: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     if (!caller) throw unauthenticated('certificates are available to authenticated authorities only');
     const me = caller.country;
+    const from = issuedFrom ? dateBound('issuedFrom', issuedFrom, 'from') : Number.NEGATIVE_INFINITY;
+    const to = issuedTo ? dateBound('issuedTo', issuedTo, 'to') : Number.POSITIVE_INFINITY;
     const matches = (v: CertificateView) =>
       (direction === 'OUTBOUND' ? v.exporter === me : direction === 'INBOUND' ? v.importer === me : v.exporter === me || v.importer === me) &&
       (!partner || (v.exporter === me ? v.importer : v.exporter) === partner) &&
       (!status || v.status === status) &&
-      (!issuedFrom || v.issuedAt >= issuedFrom) &&
-      (!issuedTo || v.issuedAt < issuedTo);
+      Date.parse(v.issuedAt) >= from &&
+      Date.parse(v.issuedAt) < to;
     const views = [...node.replica.state.certificates.values()].map(viewOf).filter((v): v is CertificateView => v !== null && matches(v));
     return pageCertificates(views, first ?? 20, after);
   }
