@@ -40,9 +40,9 @@ export function mraView(mra: MraRecord): MraView {
   const latest = versions[versions.length - 1] ?? null;
   const basis = active ?? latest;
   const parties = (basis?.parties ?? []).filter((p) => mra.retired[p] === undefined);
-  const retiredTimes = Object.values(mra.retired).map((r) => r.at).sort();
+  const retiredTimes = byInstant(Object.values(mra.retired).map((r) => r.at));
   const retired = basis !== null && parties.length < 2;
-  const approvals = active ? Object.values(mra.approvals[String(active.version)] ?? {}).sort() : [];
+  const approvals = active ? byInstant(Object.values(mra.approvals[String(active.version)] ?? {})) : [];
   const pendingVersion = latest && (!active || latest.version > active.version) ? latest : null;
   return {
     id: mra.id,
@@ -73,4 +73,9 @@ export function mraViews(state: LedgerState): readonly MraView[] {
 /** Active MRAs that `a` and `b` are both parties to. */
 export function activeMrasBetween(state: LedgerState, a: string, b: string): MraView[] {
   return mraViews(state).filter((m) => m.status === 'ACTIVE' && m.parties.includes(a) && m.parties.includes(b));
+}
+
+/** Timestamps oldest first by instant: entries may be signed with any UTC offset, so their text does not sort. */
+function byInstant(times: readonly string[]): string[] {
+  return [...times].sort((a, b) => Date.parse(a) - Date.parse(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -86,6 +86,21 @@ describe('ledger: certificate lifecycle', () => {
   });
 });
 
+describe('ledger: certificate steps in time order', () => {
+  it('orders steps by instant: a receipt signed an hour after the issue, with a -12:00 offset, comes after it', () => {
+    const w = world();
+    const issued = w.run('CR', issue());
+    const mx = w.net.keys.MX as NonNullable<typeof w.net.keys.MX>;
+    const later = `${new Date(Date.parse(issued.timestamp) + 3600_000 - 12 * 3600_000).toISOString().slice(0, 23)}-12:00`;
+    const receipt = sealEntry({
+      v: 1, network: issued.network, authority: 'MX', sequence: 1, type: 'CERT_RECEIVED', payload: { number: N, digest: D1 },
+      privateDigest: null, previousHash: issued.network, timestamp: later, keyId: mx.keyId,
+    }, mx);
+    w.replicas.PE.ingest(receipt);
+    expect(w.replicas.PE.state.certificates.get(N)?.steps.map((s) => [s.kind, s.at])).toEqual([['ISSUED', issued.timestamp], ['RECEIVED', later]]);
+  });
+});
+
 describe('ledger: forbidden certificate transitions, each with its code', () => {
   type Step = readonly ['CR' | 'MX' | 'PE', Command];
   const receive: Command = { kind: 'receiveCertificate', number: N, digest: D1 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InProcessBus, Replicator, type SigningKey } from '../../subgraphs/ledger/index.js';
+import { InProcessBus, Replicator, sealEntry, type SigningKey } from '../../subgraphs/ledger/index.js';
 import { CountryNode, mintToken, peerFetch, serveWithApollo, serveWithMercurius, type RunningServer, type ServeOptions } from '../../subgraphs/node/index.js';
 import { eventually } from '../support/eventually.js';
 import { gql } from '../support/graphql-client.js';
@@ -129,6 +129,20 @@ for (const [stack, serve] of [['Apollo Server', serveWithApollo], ['mercurius', 
       expect((await accept(analyst)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await accept(officer.CR)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await accept(officer.MX)).data?.acceptCertificate).toEqual({ status: 'ACCEPTED' });
+    });
+
+    it('lists newest first by instant: a certificate signed an hour after the others, with a -12:00 offset, comes first', async () => {
+      const newest = Math.max(...[...nodes.MX.replica.state.certificates.values()].map((c) => Date.parse(c.issued?.at ?? '')));
+      const later = `${new Date(newest + 3600_000 - 12 * 3600_000).toISOString().slice(0, 23)}-12:00`;
+      const pe = net.keys.PE as SigningKey;
+      const network = nodes.MX.replica.network;
+      const entry = sealEntry({
+        v: 1, network, authority: 'PE', sequence: 1, type: 'CERT_ISSUED', payload: { number: 'PE-PC-2026-000001', importer: 'MX', digest: 'c'.repeat(64), replaces: null },
+        privateDigest: null, previousHash: network, timestamp: later, keyId: pe.keyId,
+      }, pe);
+      nodes.MX.replica.ingest(entry);
+      const listed = (await at('MX', '{ certificates(direction: INBOUND, first: 2) { edges { node { number } } } }', 'MX')).data?.certificates as { edges: { node: { number: string } }[] };
+      expect(listed.edges.map((e) => e.node.number)).toEqual(['PE-PC-2026-000001', numbered(5)]);
     });
   });
 }

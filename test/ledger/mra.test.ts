@@ -48,6 +48,20 @@ describe('ledger: MRAs take effect only when every party has approved', () => {
     expect(() => mx.submit({ kind: 'approveMra', mraId: 'nope' })).toThrow(expect.objectContaining({ code: 'MRA_NOT_FOUND' }));
   });
 
+  it('signedAt and retiredAt are the latest by instant, whatever offset each authority signed with', () => {
+    const net = testNetwork(['MX', 'CR']);
+    const [mx, cr] = [net.replica('MX'), net.replica('CR')];
+    const both = (e: Entry) => [mx, cr].forEach((r) => r.ingest(e));
+    both(mx.submit(proposeMra('mx-cr', ['MX', 'CR'])));
+    both(cr.submit({ kind: 'approveMra', mraId: 'mx-cr' }));
+    const record = mx.state.mras['mx-cr'] as NonNullable<(typeof mx.state.mras)[string]>;
+    // CR approved at 11:30Z, written in Costa Rica's offset; MX at 10:00Z.
+    const approvals = { '1': { MX: '2026-03-01T10:00:00.000Z', CR: '2026-03-01T05:30:00.000-06:00' } };
+    expect(mraView({ ...record, approvals }).signedAt).toBe('2026-03-01T05:30:00.000-06:00');
+    const retired = { MX: { at: '2026-04-01T10:00:00.000Z', reason: 'ended' }, CR: { at: '2026-04-01T05:30:00.000-06:00', reason: 'ended' } };
+    expect(mraView({ ...record, approvals, retired }).retiredAt).toBe('2026-04-01T05:30:00.000-06:00');
+  });
+
   it('admits a new member through a proposal; its chain verifies against the pinned key', () => {
     const net = testNetwork(['MX', 'CR']);
     const coKey = generateSigningKey();

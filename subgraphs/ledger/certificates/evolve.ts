@@ -32,10 +32,14 @@ function step(entry: Entry, kind: CertificateStatus, reason: string | null, refe
   return { kind, authority: entry.authority, at: entry.timestamp, reason, reference, sequence: entry.sequence, entryHash: entry.hash };
 }
 
-/** Inserts in (time, authority, sequence) order, so every replica lists the same steps. */
+/**
+ * Inserts in (time, authority, sequence) order, so every replica lists the same steps. Time is
+ * the instant: an entry may be signed with any UTC offset, so its text does not sort.
+ */
 function withStep(steps: readonly CertificateStep[], added: CertificateStep): readonly CertificateStep[] {
-  const key = (s: CertificateStep) => `${s.at}\u0000${s.authority}\u0000${String(s.sequence).padStart(12, '0')}`;
-  return [...steps, added].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const order = (a: CertificateStep, b: CertificateStep) =>
+    Date.parse(a.at) - Date.parse(b.at) || (a.authority < b.authority ? -1 : a.authority > b.authority ? 1 : a.sequence - b.sequence);
+  return [...steps, added].sort(order);
 }
 
 function change(state: LedgerState, number: string, update: (record: CertificateRecord) => CertificateRecord): LedgerState {

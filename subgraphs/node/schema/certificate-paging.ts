@@ -7,7 +7,8 @@ const cursorOf = (number: string): string => Buffer.from(number, 'utf8').toStrin
 /** A Relay page of certificates, newest first (then by number), starting after the cursor's certificate. */
 export function pageCertificates(views: readonly CertificateView[], first: number, after?: string | null) {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw nodeError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE}`);
-  const sorted = [...views].sort((a, b) => (a.issuedAt !== b.issuedAt ? (a.issuedAt < b.issuedAt ? 1 : -1) : a.number < b.number ? -1 : 1));
+  // By instant: a partner's entry may be signed with any UTC offset, so its text does not sort.
+  const sorted = [...views].sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt) || (a.number < b.number ? -1 : 1));
   let from = 0;
   if (after) {
     const number = Buffer.from(after, 'base64url').toString('utf8');
