@@ -18,9 +18,6 @@ import { useStatusByData } from './status-by-data.js';
 /** Anything the runtime takes as a plugin (Yoga, envelop, Mesh or gateway plugins). */
 type RuntimePlugin = ReturnType<NonNullable<HiveConfig<Record<string, unknown>>['plugins']>>[number];
 
-/** Header a browser page must send on simple (non-JSON) requests: blocks cross-site requests. */
-export const CSRF_HEADERS = ['x-mra-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf'];
-
 /** What GraphiQL starts with. (An opening query goes in its URL: `/graphql?query=...`.) */
 export interface GraphiQLPreset {
   readonly headers?: Record<string, string>;
@@ -59,7 +56,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [useCsrfPrevention(CSRF_HEADERS), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [useCsrfPrevention(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   let authenticate: GatewayParts['authenticate'] = async () => null;
   let lane: HomeLane | undefined;

@@ -67,6 +67,18 @@ describe('one error contract: the same table against the Apollo node, the mercur
     });
   }
 
+  it('CSRF prevention: a GET (which a browser page may send cross-site) without a CSRF header is 403 CSRF_PREVENTED on every server; with one it runs', async () => {
+    const token = `Bearer ${await mra.cluster.token('MX', 'officer')}`;
+    for (const [name, url] of Object.entries(servers)) {
+      const get = (headers: Record<string, string>) => fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: token, ...headers } });
+      const refused = await get({});
+      const body = (await refused.json()) as Answer['body'];
+      expect([refused.status, body.errors?.[0]?.extensions?.code, body.data], name).toEqual([403, 'CSRF_PREVENTED', undefined]);
+      expect(body.errors?.[0]?.message, name).toMatch(/x-mra-csrf/);
+      expect(await (await get({ 'x-mra-csrf': '1' })).json(), name).toEqual({ data: { __typename: 'Query' } });
+    }
+  });
+
   it('node down (the gateway; a node is itself the server that is down): the rest is answered, NODE_UNAVAILABLE (HTTP 200) at the fields only that node holds', async () => {
     const gateway = await mra.startGateway('MX', { nodes: [{ country: 'MX', url: mra.sent.MX.url }, { country: 'CR', url: 'http://127.0.0.1:9/graphql' }] });
     const analyst = `Bearer ${await mra.cluster.token('MX', 'analyst')}`;

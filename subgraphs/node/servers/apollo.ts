@@ -14,6 +14,7 @@ import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+import { csrfRefusal, csrfRefusalBody } from './csrf.js';
 import { limitRules } from './limits.js';
 import { statusByData } from './apollo-status.js';
 import { wsOperation } from './ws-operation.js';
@@ -42,6 +43,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => (error instanceof GraphQLError ? maskError(error, codeOf(formatted)).toJSON() : formatted),
     persistedQueries: false, // as on mercurius: documents are sent in full
+    csrfPrevention: false, // refuseForgeable: the nodes' and the gateway's one rule and answer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
@@ -54,7 +56,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', country: node.country, stack: 'apollo' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
+  app.use('/graphql', refuseForgeable, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
   app.use(badBody);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -78,4 +80,11 @@ function badBody(error: { status?: number; type?: string }, _req: Request, res: 
   if (typeof error.status !== 'number' || error.status >= 500) return next(error);
   const message = error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body cannot be read';
   res.status(error.status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+}
+
+/** A request a browser could forge cross-site (a GET, a form POST) without a CSRF header: 403 CSRF_PREVENTED. */
+function refuseForgeable(req: Request, res: Response, next: NextFunction): void {
+  const refusal = csrfRefusal(req.headers['content-type'], (name) => req.headers[name] !== undefined);
+  if (refusal) res.status(403).type('application/json').send(JSON.stringify(csrfRefusalBody(refusal)));
+  else next();
 }

@@ -5,3 +5,4 @@ export { serveWithApollo } from './apollo.js';
 export { serveWithMercurius } from './mercurius.js';
 export { requestShapeError } from './request-shape.js';
 export { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+export { CSRF_HEADERS, csrfRefusal, csrfRefusalBody } from './csrf.js';

@@ -6,6 +6,7 @@ import { tracedHandler } from '../../telemetry/index.js';
 import { assertMayExecute } from '../access/index.js';
 import type { CountryNode, NodeContext } from '../country-node.js';
 import { buildNodeSchema } from '../schema/index.js';
+import { csrfRefusal, csrfRefusalBody } from './csrf.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
 import { limitRules } from './limits.js';
 import { answerGraphQLResponse } from './media-type.js';
@@ -23,6 +24,13 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
   });
   answerGraphQLResponse(app as unknown as FastifyInstance, '/graphql');
   app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
+  // A request a browser could forge cross-site (a GET, a form POST) needs a CSRF header, as at the
+  // Apollo node and the gateway. (A websocket upgrade is a GET too: graphql-ws checks its own.)
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql' || request.headers.upgrade !== undefined) return;
+    const refusal = csrfRefusal(request.headers['content-type'], (name) => request.headers[name] !== undefined);
+    if (refusal) await reply.code(403).type('application/json').send(csrfRefusalBody(refusal));
+  });
   // A body of the wrong shape is refused before fastify's own schema check, which would coerce
   // `query: 7` into a string (then fail inside mercurius) and code the rest as GraphQL validation.
   app.addHook('preValidation', async (request, reply) => {
