@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type DocumentNode } from 'graphql';
-import { asksForSchema, authenticateWith, authorizationFrom, unauthenticated, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
+import { isAsyncIterable } from '@graphql-tools/utils';
+import { asksForSchema, authenticateWith, authorizationFrom, unauthenticated, untilExpiry, type Caller, type KeyLookup } from '../../subgraphs/node/index.js';
 
 /** What the gateway adds to each request's context once it has checked the caller's token. */
 export interface CallerContext {
@@ -18,9 +19,11 @@ export function authorizationOf(context: Record<string, unknown>): string | unde
 /**
  * Authenticates every operation against the ledger's trust registry before it runs (a bad token
  * is UNAUTHENTICATED, HTTP 401; no token is an anonymous caller), and keeps introspection for
- * authenticated authorities, as the nodes do.
+ * authenticated authorities, as the nodes do. A subscription ends when its caller's token
+ * expires (by `now`), over graphql-ws and SSE alike: one error, UNAUTHENTICATED "token expired",
+ * as at the nodes, whatever subgraph the events come from.
  */
-export function useCaller(authenticate: Authenticate): GatewayPlugin<CallerContext> {
+export function useCaller(authenticate: Authenticate, now: () => Date): GatewayPlugin<CallerContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const authorization = authorizationOf(context as Record<string, unknown>);
@@ -28,7 +31,16 @@ export function useCaller(authenticate: Authenticate): GatewayPlugin<CallerConte
       extendContext({ mraCaller: caller, mraAuthorization: authorization });
     },
     onExecute: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
-    onSubscribe: ({ args }) => refuseAnonymousIntrospection(args.contextValue, args.document),
+    onSubscribe: ({ args }) => {
+      refuseAnonymousIntrospection(args.contextValue, args.document);
+      const expiresAt = (args.contextValue as Partial<CallerContext>).mraCaller?.expiresAt;
+      if (!expiresAt) return undefined;
+      return {
+        onSubscribeResult: ({ result, setResult }) => {
+          if (isAsyncIterable(result)) setResult(untilExpiry(result, expiresAt, now));
+        },
+      };
+    },
   };
 }
 

@@ -66,7 +66,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
     authenticate = authenticator(homeKeyRegistry(home, options.now), options.now, (error) => log.warn('token refused', { reason: error.message, code: error.extensions.code }));
     const limit = config.rateLimit.enabled ? rateLimiter({ perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, now: options.now }) : undefined;
     lane = homeLane({ authenticate, admit: [refuseAnonymousIntrospection, ...(limit ? [limit] : [])], execute: directExecution(execute), record: operationRecorder(registry), log });
-    plugins.push(useCaller(authenticate));
+    plugins.push(useCaller(authenticate, options.now));
     if (limit) plugins.push(useRateLimit(limit));
     plugins.push(useJurisdiction({ nodeSubgraphs: new Set(config.nodes.map((n) => n.country.toLowerCase())), execute, nodeSchema: schema, onNodeOnly: (args) => lane?.accept(args) }));
   }

@@ -13,6 +13,7 @@ import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
 import { fastLane } from './fast-lane.js';
+import { failuresAsWsErrors, wsErrorMessage, withoutHttpStatus } from './ws-errors.js';
 
 /** graphql-yoga's default request body limit, which the fast lane keeps too. */
 const MAX_BODY_BYTES = 25_000_000;
@@ -60,6 +61,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket }));
+  const { execute, subscribe } = wsOptions;
+  if (!execute || !subscribe) throw new Error('the runtime gave no graphql-ws execute and subscribe');
   const ws = useServer({
     ...wsOptions,
     // A bad token is refused at connection_init (graphql-ws closes with 4403 Forbidden), before connection_ack.
@@ -71,10 +74,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }
       return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
     },
+    // An operation that fails ends with graphql-ws's `error` message, as at the nodes, not a `next`.
+    execute: async (args) => failuresAsWsErrors(await execute(args)),
+    subscribe: async (args) => failuresAsWsErrors(await subscribe(args)),
+    onError: (_ctx, _id, _payload, errors) => wsErrorMessage(errors),
     // The HTTP status an error carries is for HTTP responses (yoga drops it there); not sent here.
     onNext: async (ctx, id, payload, args, result) => {
       const sent = wsOptions.onNext ? await wsOptions.onNext(ctx, id, payload, args, result) : undefined;
-      return withoutHttpStatus(sent ?? result);
+      return withoutHttpStatuses(sent ?? result);
     },
   }, wsServer);
   await new Promise<void>((resolve, reject) => {
@@ -112,12 +119,7 @@ function readText(path: string, what: string): string {
 }
 
 /** A result whose errors no longer carry `extensions.http`. */
-function withoutHttpStatus(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult {
-  const errors = result.errors?.map((error) => {
-    const json = 'toJSON' in error && typeof error.toJSON === 'function' ? (error.toJSON() as GraphQLFormattedError) : (error as GraphQLFormattedError);
-    if (!json.extensions || !('http' in json.extensions)) return json;
-    const { http: _http, ...extensions } = json.extensions;
-    return { ...json, extensions };
-  });
+function withoutHttpStatuses(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult {
+  const errors = result.errors?.map((error) => withoutHttpStatus('toJSON' in error && typeof error.toJSON === 'function' ? (error.toJSON() as GraphQLFormattedError) : (error as GraphQLFormattedError)));
   return { ...(result as FormattedExecutionResult), ...(errors ? { errors } : {}) };
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../subgraphs/node/index.js';
 import type { SigningKey } from '../../subgraphs/ledger/index.js';
 import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
-import { overWebSocket } from '../support/ws-probe.js';
+import { budget } from '../support/budget.js';
+import { eventually } from '../support/eventually.js';
+import { gql, subscribe } from '../support/graphql-client.js';
+import { overWebSocket, wsSession, type WsMessage, type WsSession } from '../support/ws-probe.js';
 import { ERROR_CONTRACT, type Sender } from './error-table.js';
 
 interface Answer {
@@ -112,16 +115,73 @@ describe('one error contract: the same table against the Apollo node, the mercur
     }
   });
 
-  it('graphql-ws: every server refuses an invalid operation as over HTTP (coded, no suggestions, no HTTP details)', async () => {
+  it('graphql-ws: every server refuses an invalid operation as over HTTP (coded, no suggestions, no HTTP details), with the protocol\'s `error` message', async () => {
     const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl };
     for (const [name, wsUrl] of Object.entries(wsUrls)) {
       const result = await overWebSocket(wsUrl, 'subscription { operatorStatusChanged { aeoI } }');
-      // graphql-ws sends a refusal as an `error` message (a list) or, from the gateway, a `next` with errors.
-      const payload = result.payload as { errors?: unknown[] } | unknown[] | undefined;
-      const errors = (Array.isArray(payload) ? payload : payload?.errors ?? []) as { message: string; extensions?: Record<string, unknown> }[];
+      // graphql-ws sends a refusal as an `error` message: a list of errors, and nothing after it.
+      expect(result.type, name).toBe('error');
+      const errors = (Array.isArray(result.payload) ? result.payload : []) as { message: string; extensions?: Record<string, unknown> }[];
       expect(errors[0]?.message, name).toMatch(/^Cannot query field "aeoI" on type "OperatorStatusChange"\.$/);
       expect(errors[0]?.extensions?.code, name).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(errors[0]?.extensions?.http, name).toBeUndefined();
     }
+  });
+
+  it('graphql-ws: a subscription ends when its token expires, on every server: one error (UNAUTHENTICATED, "token expired"), nothing after; the token subscribes no more', async () => {
+    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
+    // Long enough for every subscriber to see one event first, on a busy machine too.
+    const ttl = Math.ceil(budget(4000) / 1000);
+    const token = await mintToken(mra.cluster.net.keys.MX as SigningKey, { country: 'MX', role: 'officer', subject: 'short@MX' }, new Date(), ttl);
+    const query = 'subscription { operatorStatusChanged(country: "CR") { aeoId status reason operator { legalName } } }';
+    const sessions: [string, WsSession][] = Object.entries(wsUrls).map(([name, url]) => [name, wsSession(url, { authorization: `Bearer ${token}` })]);
+    for (const [, session] of sessions) {
+      await session.acked;
+      session.subscribe('1', query);
+    }
+    const control = subscribe(mra.cluster.servers.MX.wsUrl, query, await mra.cluster.token('MX', 'officer'));
+    await control.ready;
+    const admin = await mra.cluster.token('CR', 'admin');
+    let suspended = false;
+    const toggle = async () => {
+      const field = suspended ? 'reinstateAeo' : 'suspendAeo';
+      const answer = await gql(mra.cluster.servers.CR.url, `mutation { ${field}(aeoId: "CR-AEO-000043", reason: "audit") { status } }`, {}, admin);
+      expect(answer.errors).toBeUndefined();
+      suspended = !suspended;
+    };
+    const types = (id: string) => Object.fromEntries(sessions.map(([name, session]) => [name, session.of(id).map((m) => m.type)]));
+    // Events until every subscriber has had one (a gateway subscribes to its node once the client has subscribed to it).
+    const hadEvent = () => sessions.every(([, session]) => session.of('1').some((m) => m.type === 'next'));
+    const ended = (id: string) => sessions.every(([, session]) => session.of(id).some((m) => m.type === 'error' || m.type === 'complete'));
+    while (!hadEvent() && !sessions.some(([, session]) => session.of('1').some((m) => m.type === 'error'))) {
+      await toggle();
+      await eventually(() => hadEvent(), 300).catch(() => undefined);
+    }
+    expect(types('1'), 'every subscriber had an event before the token expired').toEqual(Object.fromEntries(sessions.map(([name, session]) => [name, session.of('1').map(() => 'next')])));
+    // Then quiet: the subscription still ends once the token expires.
+    await eventually(() => ended('1'), ttl * 1000 + budget(5000), () => JSON.stringify(types('1')));
+    // An event after that reaches a subscriber whose token is valid, and no one else.
+    const seen = control.events.length;
+    await toggle();
+    await eventually(() => control.events.length > seen, budget(5000));
+    const expired = [{ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } }];
+    for (const [name, session] of sessions) {
+      const messages = session.of('1');
+      expect(messages.at(-1), `${name}: ${JSON.stringify(messages)}`).toEqual({ id: '1', type: 'error', payload: expired });
+      expect(messages.slice(0, -1).every((m) => m.type === 'next'), name).toBe(true);
+      expect(session.closedWith(), name).toBeUndefined();
+      // The same connection cannot subscribe again with the expired token.
+      session.subscribe('2', query);
+    }
+    await eventually(() => ended('2'), budget(5000), () => JSON.stringify(types('2')));
+    for (const [name, session] of sessions) {
+      const first = session.of('2')[0] as WsMessage;
+      const payload = first.payload as { errors?: unknown[] } | unknown[];
+      expect(Array.isArray(payload) ? payload : payload.errors, name).toEqual([expect.objectContaining({ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } })]);
+      session.close();
+    }
+    control.close();
+    if (suspended) await toggle();
   });
 });

@@ -7,11 +7,12 @@ const key = generateSigningKey();
 const current: AuthorityKey = { country: 'MX', keyId: key.keyId, publicKey: key.publicKey };
 
 describe('node: a token verified once is remembered only while it would still verify', () => {
-  it('a second request with the same token authenticates the same caller', async () => {
-    const token = `Bearer ${await mintToken(key, { country: 'MX', role: 'officer', subject: 'ana' }, NOW)}`;
+  it('a second request with the same token authenticates the same caller, with when its token expires', async () => {
+    const token = `Bearer ${await mintToken(key, { country: 'MX', role: 'officer', subject: 'ana' }, NOW, 3600)}`;
     const lookup = () => current;
-    expect(await authenticateWith(token, lookup, NOW)).toEqual({ country: 'MX', role: 'officer', subject: 'ana' });
-    expect(await authenticateWith(token, lookup, NOW)).toEqual({ country: 'MX', role: 'officer', subject: 'ana' });
+    const caller = { country: 'MX', role: 'officer', subject: 'ana', expiresAt: new Date('2026-06-01T13:00:00Z') };
+    expect(await authenticateWith(token, lookup, NOW)).toEqual(caller);
+    expect(await authenticateWith(token, lookup, NOW)).toEqual(caller);
   });
 
   it('once the authority rotates its key away, the remembered token is UNAUTHENTICATED', async () => {

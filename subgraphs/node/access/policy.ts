@@ -5,6 +5,8 @@ export interface Caller {
   readonly country: string;
   readonly role: CallerRole;
   readonly subject: string;
+  /** When the token that proved who the caller is expires (its `exp`), if it does. */
+  readonly expiresAt?: Date;
 }
 
 /** Anyone, even anonymous, may see these: enough to check that an AEO exists and its status. */

@@ -5,7 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import { enforceAccess } from '../access/index.js';
+import { endSubscriptionsAtExpiry, enforceAccess } from '../access/index.js';
 import type { NodeContext } from '../country-node.js';
 import { CertificateMutationResolver } from './certificate-mutations.js';
 import { certificateReference, CertificateResolver } from './certificate-resolver.js';
@@ -20,7 +20,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /**
  * The node's Federation 2 subgraph schema: type-graphql classes printed with their directives
- * (@key), rebuilt by @apollo/subgraph (adds _service, _entities), then access rules applied.
+ * (@key), rebuilt by @apollo/subgraph (adds _service, _entities), then access rules applied and
+ * subscriptions bound to their caller's token.
  * One schema serves any number of nodes: the node comes in through the context.
  */
 export function buildNodeSchema(): Promise<GraphQLSchema> {
@@ -51,5 +52,5 @@ async function build(): Promise<GraphQLSchema> {
     `,
     resolvers: { ...resolvers, ...reference } as GraphQLResolverMap<unknown>,
   });
-  return enforceAccess(subgraph);
+  return endSubscriptionsAtExpiry(enforceAccess(subgraph));
 }
