@@ -6,6 +6,7 @@ import type { MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
 import { postQuery } from './http-query.js';
+import { nodeEvents } from './node-events.js';
 import { printedOnce } from './printed.js';
 
 export interface NodeRequest {
@@ -43,36 +44,9 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
         connectionParams: authorization ? { authorization } : {},
       });
       const events = client.iterate({ query: printedOnce(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
-      return closingWith(events as AsyncIterableIterator<ExecutionResult>, () => void client.dispose());
+      return nodeEvents(events as AsyncIterableIterator<ExecutionResult>, unavailable(country), () => void client.dispose());
     },
   };
-}
-
-/**
- * The node's events, closing the websocket when they end or the subscriber leaves. (An async
- * generator would not do: its `return()` waits behind a pending `next()`, so a quiet feed would
- * keep the connection open for ever after the client unsubscribed.)
- */
-function closingWith(events: AsyncIterableIterator<ExecutionResult>, close: () => void): AsyncIterableIterator<ExecutionResult> {
-  const done = { done: true, value: undefined } as const;
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const result = await events.next();
-      if (result.done) close();
-      return result;
-    },
-    async return() {
-      close();
-      await events.return?.();
-      return done;
-    },
-    async throw(error: unknown) {
-      close();
-      return events.throw ? events.throw(error) : Promise.reject(error);
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
 }
 
 /** Data, or errors the node itself coded (UNAUTHENTICATED, ...): anything else (a proxy's error page, say) is no answer. */

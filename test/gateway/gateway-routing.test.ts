@@ -178,6 +178,26 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => `${mra.sent.MX.openSockets()} sockets open`);
     });
 
+    it('a node\'s coded refusal reaches the subscriber as the node gave it, with the home node over HTTP as in the gateway\'s process', async () => {
+      const beside = await mra.startGateway('MX', {}, undefined, true);
+      for (const [name, wsUrl] of [['home over HTTP', mra.gateways.MX.wsUrl], ['home in-process', beside.wsUrl]] as const) {
+        const anonymous = subscribe(wsUrl, 'subscription { certificateArrived { number } }');
+        await anonymous.done;
+        expect(anonymous.failure(), name).toEqual([expect.objectContaining({ message: 'certificateArrived needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } })]);
+      }
+    });
+
+    it('a home node that drops the subscription\'s socket: NODE_UNAVAILABLE, naming the node', async () => {
+      await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => 'from the previous spec');
+      const subscriber = subscribe(mra.gateways.MX.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));
+      await subscriber.ready;
+      await eventually(() => mra.sent.MX.openSockets() === 1, 2000);
+      mra.sent.MX.dropSockets();
+      await subscriber.done;
+      expect(subscriber.failure()).toEqual([{ message: 'MX\'s node is unavailable', extensions: { code: 'NODE_UNAVAILABLE', node: 'MX' } }]);
+      subscriber.close();
+    });
+
     it('the same subscription over SSE (text/event-stream)', async () => {
       const controller = new AbortController();
       const response = await fetch(mra.gateways.MX.url, {

@@ -10,6 +10,8 @@ export interface RecordingProxy {
   readonly bodies: string[];
   /** Websocket connections open through the proxy now. */
   openSockets(): number;
+  /** Cuts every websocket connection open through the proxy (a node that drops them). */
+  dropSockets(): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function recordingProxy(targetUrl: string): Promise<RecordingProxy>
     url: `http://127.0.0.1:${port}${target.pathname}`,
     bodies,
     openSockets: () => tunnels.size,
+    dropSockets: () => tunnels.forEach((socket) => socket.destroy()),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

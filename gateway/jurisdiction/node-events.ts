@@ -1,0 +1,53 @@
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * A node's events over graphql-ws as the gateway hands them on, closing the websocket when they
+ * end or the subscriber leaves. (An async generator would not do: its `return()` waits behind a
+ * pending `next()`, so a quiet feed would keep the connection open for ever after the client
+ * unsubscribed.) graphql-ws's client rejects with whatever ended the subscription: the node's
+ * `error` message (the errors it coded, e.g. UNAUTHENTICATED) or the socket's close. That becomes
+ * the last result, as a node in the gateway's process gives it: the node's coded errors as the node
+ * gave them, or NODE_UNAVAILABLE naming the node; then the events end.
+ */
+export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unavailable: GraphQLError, close: () => void): AsyncIterableIterator<ExecutionResult> {
+  const done = { done: true, value: undefined } as const;
+  let ended = false;
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      if (ended) return done;
+      try {
+        const result = await events.next();
+        if (result.done) close();
+        return result;
+      } catch (failure) {
+        ended = true;
+        close();
+        return { done: false, value: { errors: failureOf(failure, unavailable) } };
+      }
+    },
+    async return() {
+      ended = true;
+      close();
+      await events.return?.();
+      return done;
+    },
+    async throw(error: unknown) {
+      ended = true;
+      close();
+      return events.throw ? events.throw(error) : Promise.reject(error);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
+/** The errors a node answered with, if it coded every one; anything else (a dropped socket, no answer) is the node unavailable. */
+function failureOf(failure: unknown, unavailable: GraphQLError): GraphQLError[] {
+  if (!Array.isArray(failure) || failure.length === 0 || !failure.every(codedError)) return [unavailable];
+  return failure.map((error) => new GraphQLError(error.message, { extensions: error.extensions, ...(error.path ? { path: error.path } : {}) }));
+}
+
+function codedError(error: unknown): error is GraphQLFormattedError & { extensions: { code: string } } {
+  const { message, extensions } = (error ?? {}) as Partial<GraphQLFormattedError>;
+  return typeof message === 'string' && typeof extensions?.code === 'string';
+}
