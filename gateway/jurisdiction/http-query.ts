@@ -43,8 +43,8 @@ export async function postQuery(url: URL, request: HttpQuery, headers: Record<st
   }
 }
 
-/** A GraphQL result read from JSON, or undefined if the JSON is not one. */
-function resultOf(json: unknown): ExecutionResult | undefined {
+/** A GraphQL result read from JSON (its errors as GraphQLErrors), or undefined if the JSON is not one. */
+export function resultOf(json: unknown): ExecutionResult | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const { data, errors, extensions } = json as { data?: unknown; errors?: unknown; extensions?: unknown };
   if (errors !== undefined && !Array.isArray(errors)) return undefined;

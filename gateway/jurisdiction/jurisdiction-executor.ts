@@ -84,12 +84,12 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     if (kind === 'mutation') return home.query(request, request.authorization).then(located);
     const first: NodeRequest = { ...request, document };
     if (kind === 'subscription') {
-      const events = home.subscribe(first, request.authorization);
-      if (!touched) return events;
-      return mapAsyncIterator(events[Symbol.asyncIterator](), async (event: ExecutionResult) => {
-        if (localTerms) return complete(event, request, parts, keys, localTerms());
+      const events = home.subscribe(first, request.authorization)[Symbol.asyncIterator]();
+      if (!touched) return mapAsyncIterator(events, located);
+      return mapAsyncIterator(events, async (event: ExecutionResult) => {
+        if (localTerms) return complete(located(event), request, parts, keys, localTerms());
         const terms = await home.query({ document: TERMS_QUERY }, request.authorization);
-        return complete(event, request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
+        return complete(located(event), request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
       });
     }
     if (!touched) return home.query(request, request.authorization).then(located);

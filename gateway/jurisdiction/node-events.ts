@@ -1,4 +1,5 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { resultOf } from './http-query.js';
 
 /**
  * A node's events over graphql-ws as the gateway hands them on, closing the websocket when they
@@ -18,7 +19,8 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
       try {
         const result = await events.next();
         if (result.done) close();
-        return result;
+        // An event is JSON off the socket: its errors become GraphQLErrors, as a node in the gateway's process gives them.
+        return result.done ? result : { done: false, value: resultOf(result.value) ?? { errors: [unavailable] } };
       } catch (failure) {
         ended = true;
         close();

@@ -146,7 +146,9 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
 
     it('a CR suspension reaches an MX subscriber on MX\'s gateway (graphql-ws) in under a second, with the MRA terms applied', async () => {
       const subscriber = subscribe(mra.gateways.MX.wsUrl, SUBSCRIPTION, await token('MX', 'officer'));
-      await subscriber.ready;
+      // An analyst may not see the reason (history): the node's FORBIDDEN in the event, where the node puts it.
+      const analyst = subscribe(mra.gateways.MX.wsUrl, 'subscription { operatorStatusChanged(country: "CR") { aeoId reason } }', await token('MX', 'analyst'));
+      await Promise.all([subscriber.ready, analyst.ready]);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the gateway's own subscription to its node is up
       const sent = performance.now();
       await gql(mra.cluster.servers.CR.url, `mutation { suspendAeo(aeoId: "${CR_42}", reason: "failed audit") { status } }`, {}, await token('CR', 'admin'));
@@ -157,6 +159,12 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       const event = subscriber.events[0];
       expect(event?.data).toEqual({ operatorStatusChanged: { aeoId: CR_42, status: 'SUSPENDED', reason: 'failed audit', operator: { aeoId: CR_42, legalName: 'Exportadora 42 S.A.', taxId: null } } });
       expect(codesByPath(event ?? { status: 0 })).toEqual({ 'operatorStatusChanged.operator.taxId': 'FORBIDDEN' });
+      await eventually(() => analyst.events.length > 0, 5000, () => JSON.stringify(analyst.failure()));
+      analyst.close();
+      expect(analyst.events[0]?.data).toEqual({ operatorStatusChanged: { aeoId: CR_42, reason: null } });
+      expect(analyst.events[0]?.errors).toEqual([expect.objectContaining({
+        path: ['operatorStatusChanged', 'reason'], locations: [{ line: 1, column: 61 }], extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
     });
 
     it('regression: a fresh gateway\'s very first operation may be a subscription (the supergraph is loaded at start)', async () => {
