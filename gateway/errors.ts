@@ -8,6 +8,7 @@ import { GraphQLError, type ASTNode } from 'graphql';
 export type GatewayErrorCode =
   | 'FORBIDDEN'
   | 'NODE_UNAVAILABLE'
+  | 'GOING_AWAY'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'INTERNAL_SERVER_ERROR';
 

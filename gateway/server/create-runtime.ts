@@ -10,6 +10,7 @@ import {
   authenticator, homeKeyRegistry, limitPlugins, loadPersistedDocuments, rateLimiter, refuseAnonymousIntrospection, useCaller, useCsrfPrevention, useRateLimit, type Authenticate,
 } from '../security/index.js';
 import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js';
+import { endingSubscriptions } from './end-subscriptions.js';
 import { homeLane, type HomeLane } from './home-lane.js';
 import { maskGatewayError } from './mask-error.js';
 import { useRequestErrors } from './request-errors-plugin.js';
@@ -47,6 +48,8 @@ export interface GatewayParts {
   readonly authenticate: Authenticate;
   /** Where operations of the nodes' only, once accepted by the runtime, are answered again (with a home node). */
   readonly lane?: HomeLane;
+  /** Ends the subscriptions the runtime serves (SSE), so closing the HTTP server does not wait on them. */
+  readonly endSubscriptions: () => void;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<GatewayParts> {
@@ -58,6 +61,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [useCsrfPrevention(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
+  const subscriptions = endingSubscriptions();
+  plugins.push(subscriptions.plugin);
   let authenticate: GatewayParts['authenticate'] = async () => null;
   let lane: HomeLane | undefined;
   if (home && config.home) {
@@ -98,7 +103,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
       },
     } : {}),
   });
-  return { runtime, clients, authenticate, ...(lane ? { lane } : {}) };
+  return { runtime, clients, authenticate, endSubscriptions: subscriptions.end, ...(lane ? { lane } : {}) };
 }
 
 /** `documentId` (GraphQL over HTTP draft; in a GET's URL too) or Apollo's `extensions.persistedQuery.sha256Hash`. */

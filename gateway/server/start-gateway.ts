@@ -11,6 +11,7 @@ import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.
 import { setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
+import { closeHttpServer } from './close-http-server.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
 import { fastLane } from './fast-lane.js';
 import { failuresAsWsErrors, wsErrorMessage, withoutHttpStatus } from './ws-errors.js';
@@ -49,7 +50,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
-  const { runtime, authenticate, lane } = await createRuntime({
+  const { runtime, authenticate, lane, endSubscriptions } = await createRuntime({
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
   });
   // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
@@ -93,20 +94,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const { port } = server.address() as AddressInfo;
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
+  let closing: Promise<void> | undefined;
   log.info('gateway listening', { url: `http://${host}:${port}/graphql`, home: config.home ?? null, subgraphs: config.nodes.length + config.subgraphs.length });
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
     supergraph,
-    close: async () => {
+    // Once: a second call (an owner closing everything it started) waits for the first.
+    close: () => (closing ??= (async () => {
       await ws.dispose();
+      // SSE streams end (GOING_AWAY, then complete), or the server would wait for their clients to leave.
+      endSubscriptions();
       // Stop accepting; requests in flight finish (their connections close once answered).
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeHttpServer(server);
       await runtime.dispose();
-    },
+    })()),
   };
 }
 

@@ -226,6 +226,25 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       controller.abort();
       expect(text).toMatch(/event: next\ndata: .*"status":"ACTIVE","reason":"audit passed"/);
     });
+
+    it('regression: closing the gateway ends an open SSE subscription (GOING_AWAY, then complete) instead of waiting for its client to leave', async () => {
+      const gateway = await mra.startGateway('MX');
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${await token('MX', 'officer')}` },
+        body: JSON.stringify({ query: SUBSCRIPTION }),
+      });
+      const reader = response.body?.getReader();
+      const decoder = new TextDecoder();
+      let text = decoder.decode((await reader?.read())?.value); // the opening ping: the stream is open
+      await eventually(() => mra.sent.MX.openSockets() === 1, 2000, () => 'the gateway\'s subscription to the node');
+      const closed = gateway.close();
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) text += decoder.decode(chunk.value);
+      await closed;
+      expect(text).toMatch(/event: next\ndata: .*"code":"GOING_AWAY".*\n\nevent: complete\n/);
+      // …and lets go of its subscription to the node.
+      await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => `${mra.sent.MX.openSockets()} sockets open`);
+    });
   });
 
   describe('with CR\'s node down, and after the MRA is retired', () => {
