@@ -8,7 +8,7 @@ import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError }
 import { composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.js';
-import { setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
+import { flushTracing, setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
 import { closeHttpServer } from './close-http-server.js';
@@ -108,6 +108,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       // Stop accepting; requests in flight finish (their connections close once answered).
       await closeHttpServer(server);
       await runtime.dispose();
+      // The spans of the last requests, which the batch would send only after its delay.
+      await flushTracing();
     })()),
   };
 }

@@ -10,8 +10,8 @@ export interface Shutdown {
 /**
  * Handles SIGINT and SIGTERM from the start of a long-running command (before it starts
  * anything, so a signal during start-up is not the default "die at once"): servers stop
- * accepting, finish in-flight requests, replicators and files close, and the process exits 0;
- * 1 if closing fails or takes longer than `deadlineMs`.
+ * accepting, finish in-flight requests, replicators and files close, finished trace spans are
+ * sent, and the process exits 0; 1 if closing fails or takes longer than `deadlineMs`.
  */
 export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   let close: (() => Promise<void>) | undefined;
@@ -21,7 +21,7 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
       console.error(`mra-hub: still closing after ${deadlineMs} ms; exiting`);
       process.exit(1);
     }, deadlineMs).unref();
-    fn().then(() => process.exit(0), (error: unknown) => {
+    fn().then(flushTraces).then(() => process.exit(0), (error: unknown) => {
       console.error(`mra-hub: closing failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     });
@@ -40,4 +40,14 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
       if (signalled) run(fn);
     },
   };
+}
+
+/**
+ * Sends the spans still batched (tracing set up from OTEL_EXPORTER_OTLP_ENDPOINT or a gateway's
+ * config), which `process.exit` would drop; within the same deadline as the rest of closing.
+ * The servers that call this have loaded the telemetry module already.
+ */
+async function flushTraces(): Promise<void> {
+  const { flushTracing } = await import('../telemetry/index.js');
+  await flushTracing();
 }

@@ -39,6 +39,17 @@ export function setupTracing(options: TracingOptions): Tracing {
   return installed;
 }
 
+/**
+ * Sends every span finished so far, if tracing is on (else resolves at once). Called when a
+ * server closes: the batch processor would send them only after its delay, which a process that
+ * exits at once never reaches. Flush, not shut down: the provider is the process's, which may run
+ * several servers (a gateway beside its nodes, tests).
+ */
+export async function flushTracing(): Promise<void> {
+  // Best effort, as tracing is: a collector that is down does not make closing fail.
+  await installed?.flush().catch(() => undefined);
+}
+
 /** True once `setupTracing` ran in this process. */
 export function tracingOn(): boolean {
   return installed !== undefined;

@@ -7,6 +7,7 @@ import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation
 import { generateSigningKey } from '../../subgraphs/ledger/index.js';
 import { eventually } from '../support/eventually.js';
 import { freePort, startCli, stop } from '../support/node-process.js';
+import { otlpReceiver } from '../support/otlp-receiver.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type Child = Parameters<typeof stop>[0];
@@ -75,6 +76,23 @@ describe('cli: clean shutdown on SIGTERM and SIGINT, for every server kind', () 
       expect(await exited).toBe(0);
     });
   }
+
+  it('regression: a traced node sends the spans of its last request before it exits on SIGTERM (the batch waits 500 ms; exit came first)', async () => {
+    const { dir, keys, genesis } = network();
+    const collector = await otlpReceiver();
+    try {
+      const port = await freePort();
+      const { child } = await startCli(['node', '--country', 'MX', '--data', join(dir, 'data'), '--keys', keys, '--genesis', genesis, '--port', String(port)], /node \(/, [],
+        { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url.replace(/\/v1\/traces$/, '') });
+      children.push(child);
+      const answer = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ mras { id } }' }) });
+      expect(await answer.json()).toEqual({ data: { mras: [] } });
+      expect(await exitOn(child, 'SIGTERM')).toEqual({ code: 0, signal: null });
+      expect(collector.spans.filter((s) => s.name === 'mra-hub node MX').map((s) => s.service)).toEqual(['mra-hub-node']);
+    } finally {
+      await collector.close();
+    }
+  });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`a gateway exits 0 on ${signal}`, async () => {

@@ -51,4 +51,13 @@ describe('gateway: OpenTelemetry traces from the gateway to the nodes', () => {
     const crFetch = trace.find((s) => s.spanId === crServer?.parentSpanId);
     expect(crFetch).toMatchObject({ name: 'fetch from CR\'s node', kind: CLIENT, service: 'mx-gateway' });
   });
+
+  it('regression: closing a gateway sends the spans of a request answered just before (the batch waits 500 ms, and a process exits on close)', async () => {
+    const gateway = await mra.startGateway('MX', { tracing: { enabled: true, endpoint: collector.url, serviceName: 'mx-gateway' } });
+    await setupTracing({ serviceName: 'unused: already set up', endpoint: collector.url }).flush();
+    collector.spans.splice(0);
+    await gql(gateway.url, '{ operators { totalCount } }', {}, await mra.cluster.token('MX', 'officer'));
+    await gateway.close();
+    expect(collector.spans.filter((s) => s.name === 'mra-hub gateway' && s.kind === SERVER)).toHaveLength(1);
+  });
 });

@@ -21,12 +21,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `mra-hub <args>` and resolves once it prints a line matching `ready`; one that never does is killed. */
-export function startCli(args: readonly string[], ready: RegExp, prefix: readonly string[] = []): Promise<{ child: ChildProcess; output: string[] }> {
+/**
+ * Starts `mra-hub <args>` (with `env` added to this process's environment) and resolves once it
+ * prints a line matching `ready`; one that never does is killed.
+ */
+export function startCli(args: readonly string[], ready: RegExp, prefix: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<{ child: ChildProcess; output: string[] }> {
   return new Promise((resolve, reject) => {
     // `prefix` runs the CLI through another command, e.g. `ip netns exec <ns>`.
     const [command, ...rest] = prefix.length > 0 ? [...prefix, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
-    const child = spawn(command as string, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command as string, rest, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const output: string[] = [];
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
