@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyPath } from '../../subgraphs/config/index.js';
 import { NODE_LIMITS } from '../../subgraphs/node/index.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4001/graphql' });
@@ -72,10 +73,29 @@ export const gatewayConfigSchema = z.strictObject({
   if (config.nodes.length > 0 && !config.nodes.some((n) => n.country === config.home)) {
     ctx.addIssue({ code: 'custom', path: ['home'], message: 'home must name one of the nodes' });
   }
-  const names = [...config.nodes.map((n) => n.country.toLowerCase()), ...config.subgraphs.map((s) => s.name)];
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice) ctx.addIssue({ code: 'custom', path: ['subgraphs'], message: `subgraph name ${twice} is used twice` });
+  const twice = reusedName(config.nodes, config.subgraphs);
+  if (twice) ctx.addIssue({ code: 'custom', ...twice });
 });
+
+/**
+ * The second entry whose subgraph name (a node's is its country in lower case) an earlier one
+ * already has: at its own key, with the name as written and where the first one is.
+ */
+function reusedName(nodes: readonly { country: string }[], subgraphs: readonly { name: string }[]): { path: (string | number)[]; message: string } | undefined {
+  const entries = [
+    ...nodes.map((n, i) => ({ name: n.country.toLowerCase(), written: n.country, path: ['nodes', i, 'country'], what: 'country', node: true })),
+    ...subgraphs.map((s, i) => ({ name: s.name, written: s.name, path: ['subgraphs', i, 'name'], what: 'subgraph name', node: false })),
+  ];
+  for (const [at, entry] of entries.entries()) {
+    const first = entries.findIndex((e) => e.name === entry.name);
+    const earlier = entries[first];
+    if (first === at || !earlier) continue;
+    const where = keyPath(earlier.path.slice(0, 2));
+    const message = earlier.node && !entry.node ? `subgraph name ${entry.written} is taken by node ${earlier.written} (${where})` : `${entry.what} ${entry.written} is used twice (also ${where})`;
+    return { path: entry.path, message };
+  }
+  return undefined;
+}
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 export type GatewayConfigInput = z.input<typeof gatewayConfigSchema>;

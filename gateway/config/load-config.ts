@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parseYamlWith } from '../../subgraphs/config/index.js';
+import { keyPath, parseYamlWith, settingIssue } from '../../subgraphs/config/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { gatewayConfigSchema, type GatewayConfig, type GatewayConfigInput } from './gateway-config.js';
 
-/** Reads gateway.yaml; errors name file, line and key (`gateway.yaml:4: nodes.1.url: ...`). */
+/** Reads gateway.yaml; errors name file, line and key (`gateway.yaml:4: nodes[1].url: ...`). */
 export function loadGatewayConfig(path: string): GatewayConfig {
   let text: string;
   try {
@@ -18,6 +18,7 @@ export function loadGatewayConfig(path: string): GatewayConfig {
 export function gatewayConfig(input: GatewayConfigInput): GatewayConfig {
   const parsed = gatewayConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new GatewayConfigError(`${issue?.path.join('.') || '(config)'}: ${issue?.message ?? 'invalid'}`);
+  const first = parsed.error.issues[0];
+  const issue = first ? settingIssue(first) : { path: [], message: 'invalid' };
+  throw new GatewayConfigError(`${keyPath(issue.path) || '(config)'}: ${issue.message}`);
 }

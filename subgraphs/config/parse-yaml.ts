@@ -1,9 +1,11 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
+import { keyPath, settingIssue } from './key-path.js';
 
 /**
  * Parses YAML and validates it with a zod schema. Errors name the source, the line and the key
- * path: `cadena.yaml:14: countries.MX.declarationsPerDay: expected number, received string`.
+ * path as written: `gateway.yaml:14: nodes[1].url: expected an http(s) URL ...`; an unknown key at
+ * its own line (`gateway.yaml:15: fooBar: unknown key`).
  * `fail` builds the error the caller's module throws (SimulationError, GatewayConfigError, ...).
  */
 export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, source: string, fail: (message: string) => Error): z.output<S> {
@@ -16,11 +18,10 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, sour
   }
   const parsed = schema.safeParse(document.toJS());
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  const line = lineOf(document.contents, path, lineCounter);
-  const key = path.join('.') || '(top level)';
-  throw fail(`${source}:${line}: ${key}: ${issue?.message ?? 'invalid'}`);
+  const first = parsed.error.issues[0];
+  const issue = first ? settingIssue(first) : { path: [], message: 'invalid' };
+  const line = lineOf(document.contents, issue.path.map(String), lineCounter);
+  throw fail(`${source}:${line}: ${keyPath(issue.path) || '(top level)'}: ${issue.message}`);
 }
 
 /** The line of the deepest node along `path` that exists (the parent, for a missing key). */

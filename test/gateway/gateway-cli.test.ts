@@ -35,7 +35,7 @@ describe('mra-hub gateway and npm start', () => {
     writeFileSync(file, 'home: MX\nnodes:\n  - country: MX\n    url: not-a-url\n');
     const result = runCli(['gateway', '--config', file]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/gateway\.yaml:4: nodes\.0\.url: expected an http\(s\) URL/);
+    expect(result.stderr).toMatch(/gateway\.yaml:4: nodes\[0\]\.url: expected an http\(s\) URL/);
   });
 
   it('`npm start` (mra-hub demo) runs nodes, the signed MRA, seeded AEOs, a CR certificate MX reads and PE cannot, and a gateway, and prints GraphiQL\'s URL and an officer token', () => {
