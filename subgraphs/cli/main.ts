@@ -42,11 +42,23 @@ async function userErrorMessage(error: unknown): Promise<string | undefined> {
 /**
  * Servers (node, gateway, demo) send OpenTelemetry traces when the standard variable
  * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set; a gateway can also
- * switch them on in its config. Loaded only then.
+ * switch them on in its config. Loaded only then. Every node is the service `mra-hub-node`; its
+ * authority is the resource attribute `mra.country` (the node's own spans say `mra.node` too).
  */
 async function traceServersFromEnv(command: string | undefined): Promise<void> {
   if (!command || !['node', 'gateway', 'demo'].includes(command)) return;
   const { setupTracing, tracesEndpointFromEnv } = await import('../telemetry/index.js');
   const endpoint = tracesEndpointFromEnv();
-  if (endpoint) setupTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `mra-hub-${command}`, endpoint });
+  const country = command === 'node' ? optionValue(process.argv, '--country') : undefined;
+  if (endpoint) {
+    setupTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `mra-hub-${command}`, endpoint, ...(country ? { attributes: { 'mra.country': country } } : {}) });
+  }
+}
+
+/** The value of `--name value` or `--name=value` (before commander has parsed them). */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  const at = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  const arg = argv[at];
+  if (arg === undefined) return undefined;
+  return arg === name ? argv[at + 1] : arg.slice(name.length + 1);
 }

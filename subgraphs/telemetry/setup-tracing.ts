@@ -6,8 +6,13 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
-  /** `service.name` of this process's spans (mra-hub-gateway, mra-hub-node-MX, ...). */
+  /**
+   * `service.name` of this process's spans: the kind of server (mra-hub-gateway, mra-hub-node),
+   * as OpenTelemetry names a service; which authority's it is goes in `attributes`.
+   */
   readonly serviceName: string;
+  /** More attributes of this process's resource, e.g. `mra.country: MX` for MX's node. */
+  readonly attributes?: Readonly<Record<string, string>>;
   /** The OTLP/HTTP traces endpoint, e.g. http://127.0.0.1:4318/v1/traces. */
   readonly endpoint: string;
 }
@@ -29,7 +34,7 @@ let installed: Tracing | undefined;
 export function setupTracing(options: TracingOptions): Tracing {
   if (installed) return installed;
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
+    resource: resourceFromAttributes({ ...options.attributes, 'service.name': options.serviceName }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: options.endpoint }), { scheduledDelayMillis: 500 })],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

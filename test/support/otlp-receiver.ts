@@ -10,10 +10,12 @@ export interface ReceivedSpan {
   readonly name: string;
   readonly kind: number;
   readonly service: string;
+  /** The string attributes of the resource that sent it (`service.name`, ...). */
+  readonly resource: Readonly<Record<string, string>>;
 }
 
 interface Export {
-  resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: Omit<ReceivedSpan, 'service'>[] }[] }[];
+  resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: Omit<ReceivedSpan, 'service' | 'resource'>[] }[] }[];
 }
 
 /** A stand-in OpenTelemetry collector on loopback: takes OTLP/HTTP JSON trace exports and keeps their spans. */
@@ -23,8 +25,9 @@ export async function otlpReceiver(): Promise<{ url: string; spans: ReceivedSpan
     void readBody(req).then((body) => {
       const exported = JSON.parse(body) as Export;
       for (const resource of exported.resourceSpans ?? []) {
-        const service = resource.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
-        for (const scope of resource.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push({ ...span, service });
+        const attributes = Object.fromEntries((resource.resource?.attributes ?? []).map((a) => [a.key, a.value.stringValue ?? '']));
+        const service = attributes['service.name'] ?? '';
+        for (const scope of resource.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push({ ...span, service, resource: attributes });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
