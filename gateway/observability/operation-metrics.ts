@@ -33,8 +33,8 @@ export function operationRecorder(registry: Registry): OperationRecorder {
       metrics.requests?.inc({ operationType, operationName });
       metrics.duration?.observe({ operationType, operationName }, seconds ?? 0);
     }
-    for (const error of result.errors ?? []) {
-      metrics.errors?.inc({ operationType, operationName, phase, ...(error.path ? { path: error.path.join('.') } : {}) });
-    }
+    // One per error, by operation and phase as the runtime counts them: no path label (see metricsPlugin).
+    const errors = result.errors?.length ?? 0;
+    if (errors > 0) metrics.errors?.inc({ operationType, operationName, phase }, errors);
   };
 }

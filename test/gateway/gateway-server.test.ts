@@ -106,7 +106,18 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect(metrics).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsLookup"[^}]*\} 3\n/);
       expect(metrics).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="MetricsLookup"[^}]*\} 3\n/);
       // taxId is not shared with MX's officers: FORBIDDEN at operator.taxId, each time.
-      expect(metrics).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsLookup"[^}]*path="operator.taxId"[^}]*\} 3\n/);
+      expect(metrics).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsLookup"[^}]*phase="execute"[^}]*\} 3\n/);
+    });
+
+    it('regression: graphql_envelop_error_result has no path label, which made a series per list index (operators.edges.0.node.taxId, …) and per alias', async () => {
+      const base = url.replace(/\/graphql$/, '');
+      const response = await gql(url, 'query MetricsList { operators(country: "CR", first: 5) { edges { node { taxId } } } }', {}, await officer());
+      expect(response.errors?.[0]?.path).toEqual(['operators', 'edges', 0, 'node', 'taxId']);
+      const series = (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((line) => line.startsWith('graphql_envelop_error_result{'));
+      expect(series.filter((line) => line.includes('operationName="MetricsList"'))).toEqual([
+        `graphql_envelop_error_result{operationName="MetricsList",operationType="query",phase="execute"} ${response.errors?.length}`,
+      ]);
+      expect(series.filter((line) => line.includes('path='))).toEqual([]);
     });
 
     it('/metrics counts a refused token as the runtime does on either path: an error of the context phase, not an operation', async () => {
