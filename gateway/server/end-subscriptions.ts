@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
-import type { ExecutionResult } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import { gatewayError } from '../errors.js';
 
 /** Subscriptions the runtime serves (SSE, and graphql-ws in passing), ended when the gateway closes. */
@@ -21,24 +21,34 @@ export function endingSubscriptions(): EndingSubscriptions {
   return {
     end,
     plugin: {
-      onSubscribe: () => ({
+      onSubscribe: ({ args }) => ({
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(endingWith(result as AsyncIterable<ExecutionResult>, ended));
+          if (isAsyncIterable(result)) setResult(endingWith(result as AsyncIterable<ExecutionResult>, ended, rootKey(args.document, args.operationName)));
         },
       }),
     },
   };
 }
 
-const goingAway = (): IteratorResult<ExecutionResult> => ({ done: false, value: { errors: [gatewayError('GOING_AWAY', 'the gateway is shutting down: subscribe again later')] } });
+/** The last event: an error at the subscription's field (a coded error there is the client's to see, not a fault to log). */
+const goingAway = (path: readonly string[] | undefined): IteratorResult<ExecutionResult> => ({
+  done: false, value: { errors: [gatewayError('GOING_AWAY', 'the gateway is shutting down: subscribe again later', {}, path)] },
+});
+
+/** The response key of the subscription's one root field. */
+function rootKey(document: DocumentNode, operationName: string | null | undefined): string[] | undefined {
+  const field = getOperationAST(document, operationName)?.selectionSet.selections[0];
+  return field?.kind === Kind.FIELD ? [(field.alias ?? field.name).value] : undefined;
+}
+
 const DONE = { done: true, value: undefined } as const;
 
 /**
- * `events` until `ended`, then one GOING_AWAY event and done. Not an async generator: its
+ * `events` until `ended`, then one GOING_AWAY event (at `path`) and done. Not an async generator: its
  * `return()` would wait behind a pending `next()`, so a subscriber leaving a quiet feed would
  * keep the node's feed open.
  */
-function endingWith(events: AsyncIterable<ExecutionResult>, ended: Promise<void>): AsyncIterableIterator<ExecutionResult> {
+function endingWith(events: AsyncIterable<ExecutionResult>, ended: Promise<void>, path: readonly string[] | undefined): AsyncIterableIterator<ExecutionResult> {
   const source = events[Symbol.asyncIterator]();
   const closing = ended.then(() => 'closing' as const);
   let finished = false;
@@ -56,7 +66,7 @@ function endingWith(events: AsyncIterable<ExecutionResult>, ended: Promise<void>
         return next;
       }
       finish();
-      return goingAway();
+      return goingAway(path);
     },
     async return() {
       finish();

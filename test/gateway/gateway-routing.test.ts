@@ -238,10 +238,14 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       const decoder = new TextDecoder();
       let text = decoder.decode((await reader?.read())?.value); // the opening ping: the stream is open
       await eventually(() => mra.sent.MX.openSockets() === 1, 2000, () => 'the gateway\'s subscription to the node');
+      const logged = mra.logs.length;
       const closed = gateway.close();
       for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) text += decoder.decode(chunk.value);
       await closed;
-      expect(text).toMatch(/event: next\ndata: .*"code":"GOING_AWAY".*\n\nevent: complete\n/);
+      const [, last] = /event: next\ndata: (.*)\n\nevent: complete\n/.exec(text) ?? [];
+      expect(JSON.parse(last ?? 'null')).toEqual({ errors: [{ message: 'the gateway is shutting down: subscribe again later', path: ['operatorStatusChanged'], extensions: { code: 'GOING_AWAY' } }] });
+      // The subscriber is told; it is no fault of the gateway's to log.
+      expect(mra.logs.slice(logged).filter((line) => line.level === 'error')).toEqual([]);
       // …and lets go of its subscription to the node.
       await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => `${mra.sent.MX.openSockets()} sockets open`);
     });
