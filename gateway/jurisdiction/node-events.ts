@@ -13,11 +13,18 @@ import { resultOf } from './http-query.js';
 export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unavailable: GraphQLError, close: () => void): AsyncIterableIterator<ExecutionResult> {
   const done = { done: true, value: undefined } as const;
   let ended = false;
+  // Settles a next() still waiting when the subscriber leaves (say while the socket to the node is
+  // still connecting): it would wait for ever, and hold whoever awaits it.
+  let leave: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (ended) return done;
+      const leaving = new Promise<IteratorResult<ExecutionResult>>((resolve) => {
+        leave = resolve;
+      });
       try {
-        const result = await events.next();
+        const result = await Promise.race([events.next(), leaving]);
+        if (ended) return done;
         if (result.done) close();
         // An event is JSON off the socket: its errors become GraphQLErrors, as a node in the gateway's process gives them.
         return result.done ? result : { done: false, value: resultOf(result.value) ?? { errors: [unavailable] } };
@@ -25,10 +32,13 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
         ended = true;
         close();
         return { done: false, value: { errors: failureOf(failure, unavailable) } };
+      } finally {
+        leave = undefined;
       }
     },
     async return() {
       ended = true;
+      leave?.(done);
       close();
       await events.return?.();
       return done;
