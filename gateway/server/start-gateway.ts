@@ -60,6 +60,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   if (config.tracing.enabled) setupTracing({ serviceName: config.tracing.serviceName, endpoint: config.tracing.endpoint });
   const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES, ...(lane ? { lane } : {}) });
   const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void runtime.dispose();
+      reject(new GatewayConfigError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${error.code ?? error.message}`));
+    });
+    server.listen(config.listen.port, config.listen.host, resolve);
+  });
+  // Attached once the port is ours: attached before, the websocket server re-emits a failed listen
+  // and graphql-ws prints it as an "internal error" stack before the one-line message.
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const wsOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket }));
   const { execute, subscribe } = wsOptions;
@@ -85,13 +94,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return withoutHttpStatuses(sent ?? result);
     },
   }, wsServer);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      void runtime.dispose();
-      reject(new GatewayConfigError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${error.code ?? error.message}`));
-    });
-    server.listen(config.listen.port, config.listen.host, resolve);
-  });
   const { port } = server.address() as AddressInfo;
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
   let closing: Promise<void> | undefined;

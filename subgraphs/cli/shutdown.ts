@@ -3,7 +3,11 @@ export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** What a long-running command closes when it is told to stop. */
 export interface Shutdown {
-  /** Hands over what to close; if a signal came during start-up, closing starts now. */
+  /**
+   * Hands over what to close; if a signal came during start-up, closing starts now. A start that
+   * fails closes what it opened itself and never calls this; a signal during it still ends the
+   * process by the deadline.
+   */
   closeWith(close: () => Promise<void>): void;
 }
 
@@ -17,10 +21,6 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   let close: (() => Promise<void>) | undefined;
   let signalled = false;
   const run = (fn: () => Promise<void>) => {
-    setTimeout(() => {
-      console.error(`mra-hub: still closing after ${deadlineMs} ms; exiting`);
-      process.exit(1);
-    }, deadlineMs).unref();
     fn().then(flushTraces).then(() => process.exit(0), (error: unknown) => {
       console.error(`mra-hub: closing failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
@@ -30,6 +30,12 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
     if (signalled) return;
     signalled = true;
     console.error(`mra-hub: ${signal}: closing (stop accepting, finish requests in flight; at most ${deadlineMs} ms)`);
+    // The deadline runs from the signal, start-up included: a start that never ends (a listen or
+    // a connection that hangs) cannot leave the process deaf to SIGTERM; unref'd, it keeps nothing alive.
+    setTimeout(() => {
+      console.error(`mra-hub: still closing after ${deadlineMs} ms; exiting`);
+      process.exit(1);
+    }, deadlineMs).unref();
     if (close) run(close);
   };
   process.on('SIGINT', stop);

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoCheckpoint, FileStore, networkId, Replica, type Genesis, type SigningKey } from '../../ledger/index.js';
 import {
-  CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius,
+  CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
-import { CliError } from '../errors.js';
+import { CliError, listenFailure } from '../errors.js';
 import { readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
 import { startReplication } from './replication.js';
 import { parseTopology } from './topology.js';
@@ -77,17 +77,27 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
     replica, country: options.country, prefix: `mra:${networkId(genesis).slice(0, 16)}`, topology,
     peers: [...topology.peers.values()].map((url) => peerClient(url, options.country, key)), peerIntervalMs: options.peerInterval, onProblem: report,
   });
+  const closeLedger = async () => {
+    checkpoints.stop(); // the last checkpoint, so a restart can tell a truncated chain
+    await replication.close();
+    node.close();
+    replica.close();
+  };
   const serve = options.server === 'mercurius' ? serveWithMercurius : serveWithApollo;
-  const server = await serve(node, { port: options.port, host: options.host });
+  let server: RunningServer;
+  try {
+    server = await serve(node, { port: options.port, host: options.host });
+  } catch (error) {
+    // Nothing may outlive a failed start: open Redis connections would keep the process running.
+    await closeLedger();
+    throw listenFailure(error, options.host, options.port);
+  }
   console.log(`${options.country} node (${server.stack}) at ${server.url} — ledger ${replica.height(options.country)} own entries, ${replication.describe}`);
   return {
     url: server.url,
     close: async () => {
       await server.close();
-      checkpoints.stop(); // the last checkpoint, so a restart can tell a truncated chain
-      await replication.close();
-      node.close();
-      replica.close();
+      await closeLedger();
     },
   };
 }

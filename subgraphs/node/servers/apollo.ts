@@ -18,20 +18,16 @@ import { csrfRefusal, csrfRefusalBody } from './csrf.js';
 import { limitRules } from './limits.js';
 import { statusByData } from './apollo-status.js';
 import { wsOperation } from './ws-operation.js';
+import { listen } from './listen.js';
 
 /** Serves a node with Apollo Server 5 on express 5; subscriptions over graphql-ws. */
 export async function serveWithApollo(node: CountryNode, options: ServeOptions): Promise<RunningServer> {
   const schema = await buildNodeSchema();
   const app = express();
   const httpServer = createServer(tracedHandler(`mra-hub node ${node.country}`, { 'mra.node': node.country, 'mra.stack': 'apollo' }, app));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const ws = useServer<Record<string, unknown>, Record<string, unknown>>({
-    schema,
-    onConnect: async (ctx) => (await node.contextFor(authorizationFrom(ctx.connectionParams))).authError === null,
-    // Each operation is checked as an HTTP request is (introspection for authenticated callers only).
-    onSubscribe: async (ctx, _id, payload) => wsOperation(schema, payload, await node.contextFor(authorizationFrom(ctx.connectionParams))),
-    onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e)),
-  }, wsServer);
+  // The websocket server is attached once the port is ours (below): attached before, it re-emits a
+  // failed listen as its own "internal error" and graphql-ws prints the stack.
+  const subscriptions: { ws?: { dispose(): Promise<void> | void } } = {};
   const apollo = new ApolloServer<NodeContext>({
     schema,
     // The process owns its signals (the CLI closes everything, then exits 0): Apollo's own handler
@@ -46,7 +42,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     csrfPrevention: false, // refuseForgeable: the nodes' and the gateway's one rule and answer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
+      { serverWillStart: async () => ({ drainServer: async () => subscriptions.ws?.dispose() }) },
       ApolloServerPluginInlineTraceDisabled(),
       statusByData<NodeContext>(),
       { requestDidStart: async () => ({ didResolveOperation: async ({ document, contextValue }) => assertMayExecute(document, contextValue) }) },
@@ -58,9 +54,21 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   });
   app.use('/graphql', refuseForgeable, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
   app.use(badBody);
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
+  try {
+    await listen(httpServer, options.port, host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  subscriptions.ws = useServer<Record<string, unknown>, Record<string, unknown>>({
+    schema,
+    onConnect: async (ctx) => (await node.contextFor(authorizationFrom(ctx.connectionParams))).authError === null,
+    // Each operation is checked as an HTTP request is (introspection for authenticated callers only).
+    onSubscribe: async (ctx, _id, payload) => wsOperation(schema, payload, await node.contextFor(authorizationFrom(ctx.connectionParams))),
+    onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e)),
+  }, new WebSocketServer({ server: httpServer, path: '/graphql' }));
+  const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,

@@ -68,7 +68,12 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     assertMayExecute(document, context as unknown as NodeContext);
   });
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ port: options.port, host });
+  try {
+    await app.listen({ port: options.port, host });
+  } catch (error) {
+    await app.close(); // the port is not ours (EADDRINUSE …): release what register() opened
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

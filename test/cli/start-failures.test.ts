@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
+import { writeNetwork } from '../support/node-network.js';
+import { redisServerAvailable, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const withRedis = await redisServerAvailable();
+
+/** Holds a loopback port, as another program would; released after each test. */
+async function takenPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, server };
+}
+
+describe('cli: a server whose port is taken says so in one line and exits 2, leaving nothing open', () => {
+  const held: Server[] = [];
+  afterEach(async () => {
+    for (const server of held.splice(0)) await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function nodeArgs(extra: readonly string[] = []): Promise<{ args: string[]; port: number }> {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX']);
+    const { port, server } = await takenPort();
+    held.push(server);
+    return { port, args: ['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', String(port), ...extra] };
+  }
+
+  for (const stack of ['apollo', 'mercurius'] as const) {
+    it(`regression: a node on ${stack} (it hung on Apollo, exit 13; a raw stack on mercurius)`, async () => {
+      const { args, port } = await nodeArgs(['--server', stack]);
+      const result = runCli(args);
+      expect(result.stderr).toBe(`mra-hub: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
+      expect(result.status).toBe(2);
+    });
+  }
+
+  describe.skipIf(!withRedis)('with its Redis connections open', () => {
+    let redis: RedisServer | undefined;
+    beforeAll(async () => {
+      redis = await startRedisServer();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it('regression: a node on Apollo with --redis closes replication and exits (it hung, deaf to SIGTERM)', async () => {
+      const { args, port } = await nodeArgs(['--redis', redis?.url as string]);
+      const result = runCli(args);
+      expect(result.stderr).toBe(`mra-hub: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
+      expect(result.status).toBe(2);
+    });
+  });
+
+  it('regression: a gateway prints its one line without a websocket "internal error" stack first', async () => {
+    const dir = tempDir();
+    const served = await serveBenchSubgraphs();
+    const file = join(dir, 'supergraph.graphql');
+    try {
+      writeFileSync(file, composeBenchSupergraph(served.subgraphs));
+    } finally {
+      await served.close();
+    }
+    const { port, server } = await takenPort();
+    held.push(server);
+    const result = runCli(['gateway', '--supergraph', file, '--port', String(port), '--host', '127.0.0.1']);
+    expect(result.stderr).toBe(`mra-hub: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
+    expect(result.status).toBe(2);
+  });
+});
