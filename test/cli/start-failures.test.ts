@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +72,36 @@ describe('cli: a server whose port is taken says so in one line and exits 2, lea
     const result = runCli(['gateway', '--supergraph', file, '--port', String(port), '--host', '127.0.0.1']);
     expect(result.stderr).toBe(`mra-hub: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
     expect(result.status).toBe(2);
+  });
+});
+
+describe('cli: a node refuses, before serving, what it could not run with (one line, exit 2)', () => {
+  /** A two-authority network, and the arguments that start MX's node on it (its port is never reached). */
+  function mxNode(): { dir: string; keys: string; args: (...extra: string[]) => string[] } {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX', 'CR']);
+    return { dir, keys: net.keys, args: (...extra) => ['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', '46999', ...extra] };
+  }
+
+  it('regression: a key that is not its country\'s in the genesis (it served, then failed every write and its closing)', () => {
+    const { dir, keys, args } = mxNode();
+    const wrong = join(dir, 'wrongkeys');
+    mkdirSync(wrong);
+    copyFileSync(join(keys, 'CR.key.json'), join(wrong, 'MX.key.json'));
+    const result = runCli([...args(), '--keys', wrong]);
+    expect(result.stderr).toBe(`mra-hub: ${join(wrong, 'MX.key.json')}: its public key is not MX's key in the genesis (a key made for another authority, or for another network?)\n`);
+    expect(result.status).toBe(2);
+  });
+
+  it('regression: a key file that is not JSON, or not an Ed25519 JWK (a SyntaxError or TypeError stack)', () => {
+    const { keys, args } = mxNode();
+    writeFileSync(join(keys, 'MX.key.json'), '{ not json');
+    const notJson = runCli(args());
+    expect(notJson.stderr).toMatch(new RegExp(`^mra-hub: ${join(keys, 'MX.key.json')} is not a key file: .+\\n$`));
+    expect(notJson.status).toBe(2);
+    writeFileSync(join(keys, 'MX.key.json'), JSON.stringify({ kty: 'OKP', crv: 'Ed25519', d: 'short' }));
+    const badJwk = runCli(args());
+    expect(badJwk.stderr).toMatch(new RegExp(`^mra-hub: ${join(keys, 'MX.key.json')} does not hold an Ed25519 private key \\(JWK\\): .+\\n$`));
+    expect(badJwk.status).toBe(2);
   });
 });

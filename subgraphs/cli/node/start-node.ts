@@ -50,7 +50,7 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const genesis = readGenesis(options.genesis);
   const topology = parseTopology(options.country, options.redis, options.peer);
-  const key = readSigningKey(options.keys, options.country);
+  const key = readSigningKey(options.keys, options.country, genesis);
   const ledgerDir = join(options.data, 'ledger');
   const recovering = options.recoverFrom.length > 0;
   if (recovering && existsSync(join(ledgerDir, 'chains')) && readdirSync(join(ledgerDir, 'chains')).length > 0) {
