@@ -5,7 +5,7 @@ import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import { composeSupergraph } from '../compose/index.js';
+import { checkSupergraph, composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.js';
 import { flushTracing, setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
@@ -49,7 +49,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
-  const supergraph = config.supergraph ? readText(config.supergraph, 'supergraph') : await composeSupergraph(config, { serviceToken, log });
+  const supergraph = config.supergraph ? checkSupergraph(readText(config.supergraph, 'supergraph'), config.supergraph) : await composeSupergraph(config, { serviceToken, log });
   const { runtime, authenticate, lane, endSubscriptions } = await createRuntime({
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
   });

@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   createGenesis, exportPrivateJwk, importPrivateJwk, parseGenesis, type Genesis, type Member, type PrivateJwk, type SigningKey,
 } from '../ledger/index.js';
+import { ensureDirectory } from './directories.js';
 import { CliError } from './errors.js';
 
 /*
@@ -12,7 +13,7 @@ import { CliError } from './errors.js';
 
 /** Writes a fresh key pair for an authority; refuses to overwrite an existing private key. */
 export function writeKeyPair(dir: string, member: Omit<Member, 'publicKey'>, key: SigningKey): { privatePath: string; publicPath: string } {
-  mkdirSync(dir, { recursive: true });
+  ensureDirectory(dir, '--dir');
   const privatePath = join(dir, `${member.country}.key.json`);
   const publicPath = join(dir, `${member.country}.pub.json`);
   if (existsSync(privatePath)) throw new CliError(`${privatePath} exists; refusing to overwrite a private key`);
@@ -72,7 +73,7 @@ export function writeGenesis(path: string, name: string, members: readonly Membe
 
 /** Writes an existing genesis document to a file. */
 export function writeGenesisFile(path: string, genesis: Genesis): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDirectory(dirname(path), 'genesis folder');
   writeFileSync(path, `${JSON.stringify(genesis, null, 2)}\n`);
 }
 

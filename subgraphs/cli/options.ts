@@ -20,3 +20,29 @@ export function portOption(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 (any free port) to 65535');
   return n;
 }
+
+/** Parses a TCP port a server must own: 1 to 65535. */
+export function fixedPortOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a port from 1 to 65535');
+  return n;
+}
+
+/** Parses a date-time such as 2026-01-01T00:00:00Z (ISO 8601). */
+export function dateOption(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('expected a date-time such as 2026-01-01T00:00:00Z');
+  return date;
+}
+
+/** Parses the URL of a node or service: http:// or https://. */
+export function httpUrlOption(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected a URL such as http://127.0.0.1:4001/graphql');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL');
+  return value;
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { countryOption } from '../options.js';
+import { countryOption, dateOption } from '../options.js';
 
 /** `mra-hub keys generate|genesis`: an authority's Ed25519 key pair, and the network's trust root. */
 export function registerKeys(program: Command): void {
@@ -24,11 +24,11 @@ export function registerKeys(program: Command): void {
     .option('--dir <dir>', 'directory with the founders\' *.pub.json', 'keys')
     .option('--name <name>', 'network name', 'mra-network')
     .option('--out <file>', 'genesis file to write', join('data', 'genesis.json'))
-    .option('--created-at <iso>', 'creation time (default: now)')
-    .action(async (options: { dir: string; name: string; out: string; createdAt?: string }) => {
+    .option('--created-at <iso>', 'creation time (default: now)', dateOption)
+    .action(async (options: { dir: string; name: string; out: string; createdAt?: Date }) => {
       const { networkId } = await import('../../ledger/index.js');
       const { readMembers, writeGenesis } = await import('../key-files.js');
-      const createdAt = options.createdAt ? new Date(options.createdAt) : new Date();
+      const createdAt = options.createdAt ?? new Date();
       const genesis = writeGenesis(options.out, options.name, readMembers(options.dir), createdAt);
       console.log(`genesis ${options.out}: ${genesis.authorities.map((a) => a.country).join(', ')}\n  network ${networkId(genesis)}`);
     });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { countryOption } from '../options.js';
+import { countryOption, httpUrlOption } from '../options.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -20,7 +20,7 @@ export function registerLedger(program: Command): void {
   ledger
     .command('prove')
     .description('ask a node for a consistency proof between two sizes (or checkpoints) of a chain and verify it locally')
-    .requiredOption('--node <url>', 'the node to ask, e.g. http://127.0.0.1:4001/graphql')
+    .requiredOption('--node <url>', 'the node to ask, e.g. http://127.0.0.1:4001/graphql', httpUrlOption)
     .requiredOption('--country <CC>', 'whose chain', countryOption)
     .requiredOption('--from <size|file>', 'older tree size, or a checkpoint file')
     .option('--to <size|file>', 'newer tree size, or a checkpoint file (default: the node\'s newest checkpoint)')

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { NodeOptions } from '../node/index.js';
-import { countryOption, positiveInt } from '../options.js';
+import { countryOption, fixedPortOption, positiveInt } from '../options.js';
 import { onSignal } from '../shutdown.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -15,7 +15,7 @@ export function registerNode(program: Command): void {
     .requiredOption('--data <dir>', 'data directory (ledger files and private data)')
     .option('--keys <dir>', 'keys directory holding <CC>.key.json', 'keys')
     .option('--genesis <file>', 'genesis file', join('data', 'genesis.json'))
-    .option('--port <n>', 'HTTP port', positiveInt, 4001)
+    .option('--port <n>', 'HTTP port', fixedPortOption, 4001)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--redis <[CC=]url>', 'a chain log over Redis Streams: <CC>=<url> is that authority\'s own log (one per authority, no hub); a bare <url> carries every other chain (repeatable)', collect, [])
     .option('--peer <CC=url>', 'a partner\'s node, e.g. CR=http://127.0.0.1:4002/graphql: caught up from over HTTP, and asked for certificates addressed to us (repeatable)', collect, [])

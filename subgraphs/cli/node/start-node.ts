@@ -4,6 +4,7 @@ import { autoCheckpoint, FileStore, networkId, Replica, type Genesis, type Signi
 import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
+import { ensureDirectory } from '../directories.js';
 import { CliError, listenFailure } from '../errors.js';
 import { readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
 import { startReplication } from './replication.js';
@@ -56,6 +57,7 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
   if (recovering && existsSync(join(ledgerDir, 'chains')) && readdirSync(join(ledgerDir, 'chains')).length > 0) {
     throw new CliError(`--recover-from rebuilds a lost ledger, but ${ledgerDir} holds chains; move it aside first`);
   }
+  ensureDirectory(options.data, '--data');
   pinGenesis(options.data, genesis);
   const replica = Replica.open({ genesis, store: new FileStore(ledgerDir), signer: { authority: options.country, key }, now: () => new Date() });
   const report = (p: { code: string; message: string }) => console.error(`replication: ${p.code}: ${p.message}`);

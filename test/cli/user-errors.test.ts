@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/node-process.js';
+import { startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+type Result = ReturnType<typeof runCli>;
+
+/** A user's mistake: one `mra-hub: …` line on stderr, exit 2, never a stack. */
+function expectUserError(result: Result, message: RegExp): void {
+  expect(result.stderr).toMatch(/^mra-hub: [^\n]+\n$/);
+  expect(result.stderr).toMatch(message);
+  expect(result.status).toBe(2);
+}
+
+/** A bad option value, refused by the option parser as 0 and abc already were: it names the option. */
+function expectBadOption(result: Result, option: string): void {
+  expect(result.stderr).toMatch(new RegExp(`^error: option '${option}[^\\n]*is invalid[^\\n]*\\n`));
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.status).not.toBe(0);
+}
+
+describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', () => {
+  let node: NodeProcess | undefined;
+  let down = '';
+  beforeAll(async () => {
+    const dir = tempDir();
+    node = await startNodeProcess(writeNetwork(dir, ['MX', 'CR']), dir, 'MX', []);
+    down = `http://127.0.0.1:${await freePort()}/graphql`;
+  });
+  afterAll(async () => {
+    await node?.stop('SIGKILL');
+  });
+
+  it('regression: ledger prove against a node that is down, for a size beyond the chain, or a chain not in the network (PeerError stacks)', () => {
+    expectUserError(runCli(['ledger', 'prove', '--node', down, '--country', 'MX', '--from', '1']), /^mra-hub: PEER_UNAVAILABLE: http:\/\/127\.0\.0\.1:\d+\/graphql: /);
+    expectUserError(runCli(['ledger', 'prove', '--node', node?.url as string, '--country', 'MX', '--from', '99']), /^mra-hub: \w+: /);
+    expectUserError(runCli(['ledger', 'prove', '--node', node?.url as string, '--country', 'BR', '--from', '1']), /^mra-hub: \w+: /);
+  });
+
+  it('regression: ledger prove --from 0 and --node notaurl are refused before asking', () => {
+    expectUserError(runCli(['ledger', 'prove', '--node', down, '--country', 'MX', '--from', '0']), /--from 0: a tree size starts at 1/);
+    expectBadOption(runCli(['ledger', 'prove', '--node', 'notaurl', '--country', 'MX', '--from', '1']), '--node');
+  });
+
+  it('regression: ledger prove --save into a missing folder is refused before proving (it printed CONSISTENT, then an ENOENT stack)', () => {
+    const result = runCli(['ledger', 'prove', '--node', down, '--country', 'MX', '--from', '1', '--save', '/nonexistent/dir/x.json']);
+    expectUserError(result, /--save \/nonexistent\/dir\/x\.json: \/nonexistent\/dir is not a directory/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('regression: node --port 99999 (a RangeError stack) is refused like 0 and abc', () => {
+    expectBadOption(runCli(['node', '--country', 'MX', '--data', tempDir(), '--port', '99999']), '--port');
+  });
+
+  it('regression: node --data and keys generate --dir through or onto a file (ENOTDIR, EEXIST stacks)', () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX']);
+    const file = join(dir, 'afile');
+    writeFileSync(file, 'x');
+    const nodeResult = runCli(['node', '--country', 'MX', '--data', join(file, 'sub'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', '46998']);
+    expectUserError(nodeResult, /--data .*afile\/sub: cannot create the directory \(a file is in the way: ENOTDIR\)/);
+    expectUserError(runCli(['keys', 'generate', '--country', 'MX', '--dir', file]), /--dir .*afile: cannot create the directory \(a file is in the way: EEXIST\)/);
+  });
+
+  it('regression: keys genesis --created-at notadate (a RangeError stack)', () => {
+    const dir = tempDir();
+    writeNetwork(dir, ['MX']);
+    expectBadOption(runCli(['keys', 'genesis', '--dir', join(dir, 'keys'), '--out', join(dir, 'g.json'), '--created-at', 'notadate']), '--created-at');
+  });
+
+  it('regression: gateway --supergraph with a plain SDL file (its text was taken for a path: ENOENT)', () => {
+    const file = join(tempDir(), 'plain.graphql');
+    writeFileSync(file, 'type Query { hello: String }\n');
+    expectUserError(runCli(['gateway', '--supergraph', file, '--port', '0']), /supergraph .*plain\.graphql is not a composed Federation 2 supergraph/);
+  });
+});
