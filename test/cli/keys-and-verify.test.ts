@@ -45,6 +45,22 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     expect(statSync(join(elsewhere, 'keys', 'MX.pub.json')).isFile()).toBe(true);
   });
 
+  it('regression: keys genesis refuses to overwrite a genesis (each run made a new network) unless --force', () => {
+    const dir = tempDir();
+    const keys = join(dir, 'keys');
+    expect(runCli(['keys', 'generate', '--country', 'MX', '--dir', keys]).status).toBe(0);
+    const out = join(dir, 'genesis.json');
+    expect(runCli(['keys', 'genesis', '--dir', keys, '--out', out]).status).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    const again = runCli(['keys', 'genesis', '--dir', keys, '--out', out]);
+    expect(again.stderr).toBe(`mra-hub: ${out} exists; refusing to overwrite a genesis (pass --force to start a new network)\n`);
+    expect(again.status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+    expect(runCli(['keys', 'genesis', '--dir', keys, '--out', out, '--name', 'other', '--force']).status).toBe(0);
+    expect(readGenesis(out).name).toBe('other');
+    expect(runCli(['keys', 'genesis', '--help']).stdout).toMatch(/--force/);
+  });
+
   it('names the bad option and exits non-zero', () => {
     const result = runCli(['keys', 'generate', '--country', 'MEXICO']);
     expect(result.status).not.toBe(0);

@@ -25,7 +25,11 @@ export function registerKeys(program: Command): void {
     .option('--name <name>', 'network name', 'mra-network')
     .option('--out <file>', 'genesis file to write', join('data', 'genesis.json'))
     .option('--created-at <iso>', 'creation time (default: now)', dateOption)
-    .action(async (options: { dir: string; name: string; out: string; createdAt?: Date }) => {
+    .option('--force', 'replace an existing genesis file (a new network: nodes started with the old one refuse it)')
+    .action(async (options: { dir: string; name: string; out: string; createdAt?: Date; force?: boolean }) => {
+      const { existsSync } = await import('node:fs');
+      const { CliError } = await import('../errors.js');
+      if (existsSync(options.out) && !options.force) throw new CliError(`${options.out} exists; refusing to overwrite a genesis (pass --force to start a new network)`);
       const { networkId } = await import('../../ledger/index.js');
       const { readMembers, writeGenesis } = await import('../key-files.js');
       const createdAt = options.createdAt ?? new Date();
