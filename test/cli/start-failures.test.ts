@@ -93,6 +93,23 @@ describe('cli: a node refuses, before serving, what it could not run with (one l
     expect(result.status).toBe(2);
   });
 
+  it('regression: --peer given twice for one authority (the last won), or for one not in the genesis (accepted)', () => {
+    const { args } = mxNode();
+    const twice = runCli(args('--peer', 'CR=http://127.0.0.1:46997', '--peer', 'CR=http://127.0.0.1:46996'));
+    expect(twice.stderr).toBe('mra-hub: --peer CR=http://127.0.0.1:46996: CR\'s node is given twice\n');
+    expect(twice.status).toBe(2);
+    const stranger = runCli(args('--peer', 'BR=http://127.0.0.1:46997'));
+    expect(stranger.stderr).toBe('mra-hub: --peer BR=http://127.0.0.1:46997: BR is not in the genesis (CR, MX)\n');
+    expect(stranger.status).toBe(2);
+  });
+
+  it('regression: a --redis URL that is not redis:// or rediss:// (accepted, then TRANSPORT_ERROR forever)', () => {
+    const { args } = mxNode();
+    const http = runCli(args('--redis', 'http://127.0.0.1:46997'));
+    expect(http.stderr).toBe('mra-hub: --redis http://127.0.0.1:46997: expected a redis:// or rediss:// URL\n');
+    expect(http.status).toBe(2);
+  });
+
   it('regression: a key file that is not JSON, or not an Ed25519 JWK (a SyntaxError or TypeError stack)', () => {
     const { keys, args } = mxNode();
     writeFileSync(join(keys, 'MX.key.json'), '{ not json');

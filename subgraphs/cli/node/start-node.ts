@@ -50,7 +50,7 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
 /** Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the subgraph. */
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const genesis = readGenesis(options.genesis);
-  const topology = parseTopology(options.country, options.redis, options.peer);
+  const topology = parseTopology(options.country, options.redis, options.peer, genesis.authorities.map((a) => a.country));
   const key = readSigningKey(options.keys, options.country, genesis);
   const ledgerDir = join(options.data, 'ledger');
   const recovering = options.recoverFrom.length > 0;

@@ -12,20 +12,27 @@ export interface Topology {
 
 const PAIR = /^([A-Za-z]{2})=(.+)$/;
 
-/** Parses repeated `--redis` and `--peer` values, naming the bad one. */
-export function parseTopology(country: string, redis: readonly string[], peers: readonly string[]): Topology {
+/**
+ * Parses repeated `--redis` and `--peer` values, naming the bad one: a URL of the wrong kind, an
+ * authority not among `members` (the genesis), or one given twice.
+ */
+export function parseTopology(country: string, redis: readonly string[], peers: readonly string[], members: readonly string[]): Topology {
+  const member = (cc: string, value: string, option: string) => {
+    if (!members.includes(cc)) throw new CliError(`${option} ${value}: ${cc} is not in the genesis (${members.join(', ')})`);
+    return cc;
+  };
   let shared: string | null = null;
   const logs = new Map<string, string>();
   for (const value of redis) {
     const pair = PAIR.exec(value);
     if (!pair) {
       if (shared) throw new CliError(`--redis ${value}: a second shared log; name the authority as --redis <CC>=<url>`);
-      shared = url(value, '--redis');
+      shared = url(value, '--redis', REDIS);
       continue;
     }
-    const cc = (pair[1] as string).toUpperCase();
+    const cc = member((pair[1] as string).toUpperCase(), value, '--redis');
     if (logs.has(cc)) throw new CliError(`--redis ${value}: ${cc}'s log is given twice`);
-    logs.set(cc, url(pair[2] as string, '--redis'));
+    logs.set(cc, url(pair[2] as string, '--redis', REDIS));
   }
   if (logs.size > 0 && !logs.has(country) && !shared) {
     throw new CliError(`--redis names partners' logs but none for ${country}'s own chain: add --redis ${country}=<url>`);
@@ -34,19 +41,26 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
   for (const value of peers) {
     const pair = PAIR.exec(value);
     if (!pair) throw new CliError(`--peer ${value}: expected <CC>=<url>, e.g. CR=http://10.0.0.2:4002/graphql`);
-    const cc = (pair[1] as string).toUpperCase();
+    const cc = member((pair[1] as string).toUpperCase(), value, '--peer');
     if (cc === country) throw new CliError(`--peer ${value}: ${country} is this node`);
+    if (peerMap.has(cc)) throw new CliError(`--peer ${value}: ${cc}'s node is given twice`);
     // A node's address with or without its /graphql path: both uses (catch-up, certificates) need the endpoint.
-    const given = url(pair[2] as string, '--peer');
+    const given = url(pair[2] as string, '--peer', HTTP);
     peerMap.set(cc, given.endsWith('/graphql') ? given : `${given.replace(/\/$/, '')}/graphql`);
   }
   return { shared, logs, peers: peerMap };
 }
 
-function url(value: string, option: string): string {
+const REDIS = ['redis:', 'rediss:'];
+const HTTP = ['http:', 'https:'];
+
+function url(value: string, option: string, schemes: readonly string[]): string {
+  let parsed: URL;
   try {
-    return new URL(value).toString();
+    parsed = new URL(value);
   } catch {
     throw new CliError(`${option} ${value}: not a URL`);
   }
+  if (!schemes.includes(parsed.protocol)) throw new CliError(`${option} ${value}: expected a ${schemes.map((s) => `${s}//`).join(' or ')} URL`);
+  return parsed.toString();
 }
