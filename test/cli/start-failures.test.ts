@@ -3,7 +3,10 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
-import { writeNetwork } from '../support/node-network.js';
+import { budget } from '../support/budget.js';
+import { eventually } from '../support/eventually.js';
+import { freePort } from '../support/node-process.js';
+import { startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
 import { redisServerAvailable, startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -121,4 +124,21 @@ describe('cli: a node refuses, before serving, what it could not run with (one l
     expect(badJwk.stderr).toMatch(new RegExp(`^mra-hub: ${join(keys, 'MX.key.json')} does not hold an Ed25519 private key \\(JWK\\): .+\\n$`));
     expect(badJwk.status).toBe(2);
   });
+});
+
+describe('cli: a node whose Redis does not answer at start', () => {
+  let node: NodeProcess | undefined;
+  afterAll(async () => {
+    await node?.stop('SIGKILL');
+  });
+
+  it('regression: serves and says so once, naming the URL (stderr stayed silent)', async () => {
+    const dir = tempDir();
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    node = await startNodeProcess(writeNetwork(dir, ['MX', 'CR']), dir, 'MX', ['--redis', closed]);
+    const warnings = () => node?.output.filter((line) => line.includes('REDIS_UNREACHABLE')) ?? [];
+    await eventually(() => warnings().length > 0, budget(20_000));
+    expect(warnings()).toEqual([`replication: REDIS_UNREACHABLE: ${closed} does not answer; serving meanwhile, joining this log as soon as it answers`]);
+    expect(node.output.filter((line) => /TRANSPORT_ERROR/.test(line))).toEqual([]);
+  }, budget(60_000));
 });

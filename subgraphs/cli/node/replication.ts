@@ -31,8 +31,15 @@ export async function startReplication(options: {
   const running: { replicator: Replicator; log: ChainLog }[] = [];
   const closing = new AbortController();
   const joining = plans.map(async (plan) => {
-    const log = await openRedisLog({ url: plan.url, prefix, signal: closing.signal });
+    // A Redis that does not answer is said once (the node serves meanwhile, catching up over --peer), and once more when it does.
+    let unanswered = false;
+    const warning = setTimeout(() => {
+      unanswered = true;
+      onProblem({ code: 'REDIS_UNREACHABLE', message: `${plan.url} does not answer; serving meanwhile, joining this log as soon as it answers` });
+    }, OWN_LOG_WAIT_MS).unref();
+    const log = await openRedisLog({ url: plan.url, prefix, signal: closing.signal }).finally(() => clearTimeout(warning));
     if (closing.signal.aborted) return log.close();
+    if (unanswered) onProblem({ code: 'REDIS_JOINED', message: `${plan.url} answers; joined` });
     const replicator = new Replicator({ replica, log, name: country, ...(plan.chains ? { chains: plan.chains } : {}), onProblem });
     running.push({ replicator, log });
     await replicator.start();
