@@ -5,7 +5,7 @@ import { parseEntryJson } from '../../subgraphs/ledger/index.js';
 import { GRANT, grantInput } from '../node/cluster.js';
 import { gql } from '../support/graphql-client.js';
 import { adminToken, startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, runCliAsync } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('cli: mra-hub ledger verify and prove against a node\'s data directory', () => {
@@ -40,17 +40,17 @@ describe('cli: mra-hub ledger verify and prove against a node\'s data directory'
     await grantAt(1);
     await grantAt(2);
     const first = join(dir, 'mx-2.json');
-    const proved = runCli(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', '1', '--genesis', net.genesisPath, '--save', first]);
+    const proved = await runCliAsync(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', '1', '--genesis', net.genesisPath, '--save', first]);
     expect(proved.stdout).toMatch(/MX: 1 → 2 .* 1 signed checkpoint\(s\)\nCONSISTENT/);
     expect(JSON.parse(readFileSync(first, 'utf8'))).toMatchObject({ authority: 'MX', treeSize: 2 });
     await grantAt(3);
     await grantAt(4);
-    const later = runCli(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', first, '--genesis', net.genesisPath]);
+    const later = await runCliAsync(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', first, '--genesis', net.genesisPath]);
     expect(later.status).toBe(0);
     expect(later.stdout).toMatch(/MX: 2 → 4 .* 2 signed checkpoint\(s\)\nCONSISTENT/);
     const forged = join(dir, 'forged.json');
     writeFileSync(forged, JSON.stringify({ ...JSON.parse(readFileSync(first, 'utf8')), rootHash: 'ab'.repeat(32) }));
-    const refused = runCli(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', forged, '--genesis', net.genesisPath]);
+    const refused = await runCliAsync(['ledger', 'prove', '--node', mx.url, '--country', 'MX', '--from', forged, '--genesis', net.genesisPath]);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toMatch(/BAD_CHECKPOINT \(from\)/);
   });
