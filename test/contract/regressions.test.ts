@@ -98,7 +98,7 @@ describe('regressions of issue 10 (one API contract)', () => {
     }
   });
 
-  it('regression: a page size from a variable costs the largest page (first: 100), an omitted one its default (20), everywhere', async () => {
+  it('regression: a page size from a variable costs the largest page (first: 100), an omitted or null one its default (20), everywhere', async () => {
     const { ALL_FIELDS } = await import('../node/access-table.js');
     const officer = await mra.cluster.token('MX', 'officer');
     const pages = (count: number, first: string) => Array.from({ length: count }, (_, i) => `p${i}: operators${first} { edges { node { ${ALL_FIELDS} } } }`).join(' ');
@@ -113,6 +113,8 @@ describe('regressions of issue 10 (one API contract)', () => {
       expect(byVariable, name).toMatch(/^Query Cost limit of 30000 exceeded/);
       expect(byVariable, name).toBe(await refusal(server.url, `{ ${pages(5, '(first: 100)')} }`));
       expect(await refusal(server.url, `{ ${pages(13, '')} }`), name).toBe(await refusal(server.url, `{ ${pages(13, '(first: 20)')} }`));
+      // An explicit null is served as the default page, so it costs one.
+      expect(await refusal(server.url, `{ ${pages(13, '(first: null)')} }`), name).toBe(await refusal(server.url, `{ ${pages(13, '(first: 20)')} }`));
       const onePage = await gql(server.url, `query($n: Int) { ${pages(1, '(first: $n)')} }`, { n: 100 }, officer);
       expect(onePage.errors?.filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') ?? [], name).toEqual([]);
       expect(onePage.data?.p0, name).toBeTruthy();
