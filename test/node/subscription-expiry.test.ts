@@ -69,6 +69,16 @@ describe('node: a subscription lasts as long as its caller\'s token', () => {
     expect(source.state.closed).toBe(true);
   });
 
+  it('a feed that fails ends the stream with its error and leaves no timer behind', async () => {
+    const failing: AsyncIterableIterator<string> = {
+      next: async () => Promise.reject(new Error('socket closed')),
+      [Symbol.asyncIterator]: () => failing,
+    };
+    const stream = untilExpiry(failing, inSeconds(3600), now);
+    await expect(stream.next()).rejects.toThrow('socket closed');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('an expiry beyond setTimeout\'s longest delay (24.8 days) is not reached early', async () => {
     const source = feed();
     const stream = untilExpiry(source.iterator, inSeconds(30 * 86_400), now);

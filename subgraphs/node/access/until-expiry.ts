@@ -17,10 +17,10 @@ export function untilExpiry<T>(source: AsyncIterable<T>, expiresAt: Date, now: (
   const done = { done: true, value: undefined } as const;
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let onExpiry: () => void = () => undefined;
-  const expired = new Promise<typeof EXPIRED>((resolve) => {
-    onExpiry = () => resolve(EXPIRED);
-  });
+  // Settles the next() now waiting, if any. A fresh promise for each wait: racing one promise that
+  // lasts until the expiry would keep a reaction for every event until then.
+  let expire: (() => void) | undefined;
+  const onExpiry = () => expire?.();
   const left = () => expiresAt.getTime() - now().getTime();
   const arm = (): void => {
     if (finished) return;
@@ -44,11 +44,21 @@ export function untilExpiry<T>(source: AsyncIterable<T>, expiresAt: Date, now: (
       if (finished) return done;
       if (left() <= 0) return end();
       if (timer === undefined) arm();
-      const result = await Promise.race([events.next(), expired]);
-      if (finished) return done;
-      if (result === EXPIRED || (!result.done && left() <= 0)) return end();
-      if (result.done) finish();
-      return result;
+      const expired = new Promise<typeof EXPIRED>((resolve) => {
+        expire = () => resolve(EXPIRED);
+      });
+      try {
+        const result = await Promise.race([events.next(), expired]);
+        if (finished) return done;
+        if (result === EXPIRED || (!result.done && left() <= 0)) return end();
+        if (result.done) finish();
+        return result;
+      } catch (error) {
+        finish(); // a source that fails ends the stream: its timer goes too
+        throw error;
+      } finally {
+        expire = undefined;
+      }
     },
     async return() {
       finish();
