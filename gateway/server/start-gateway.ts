@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { checkSupergraph, composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
-import { authorizationFrom, type CountryNode } from '../../subgraphs/node/index.js';
+import { authorizationFrom, listen, type CountryNode } from '../../subgraphs/node/index.js';
 import { flushTracing, setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
 import { GatewayConfigError } from '../errors.js';
 import { jsonLogger, type Logger } from '../observability/index.js';
@@ -60,12 +60,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   if (config.tracing.enabled) setupTracing({ serviceName: config.tracing.serviceName, endpoint: config.tracing.endpoint });
   const handler = config.persistedDocuments ? runtime : fastLane(runtime, { endpoint: '/graphql', maxBodyBytes: MAX_BODY_BYTES, ...(lane ? { lane } : {}) });
   const server = createServer(tracedHandler('mra-hub gateway', { 'mra.home': config.home ?? '' }, handler));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      void runtime.dispose();
-      reject(new GatewayConfigError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${error.code ?? error.message}`));
-    });
-    server.listen(config.listen.port, config.listen.host, resolve);
+  // The nodes' listen: its error listener goes once the port is held (left on, a later accept
+  // error such as EMFILE would have disposed the runtime of a gateway still serving).
+  await listen(server, config.listen.port, config.listen.host).catch((error: NodeJS.ErrnoException) => {
+    void runtime.dispose();
+    throw new GatewayConfigError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${error.code ?? error.message}`);
   });
   // Attached once the port is ours: attached before, the websocket server re-emits a failed listen
   // and graphql-ws prints it as an "internal error" stack before the one-line message.

@@ -6,3 +6,4 @@ export { serveWithMercurius } from './mercurius.js';
 export { requestShapeError } from './request-shape.js';
 export { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
 export { CSRF_HEADERS, csrfRefusal, csrfRefusalBody } from './csrf.js';
+export { listen } from './listen.js';
