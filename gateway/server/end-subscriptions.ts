@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
-import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { gatewayError } from '../errors.js';
 
 /** Subscriptions the runtime serves (SSE, and graphql-ws in passing), ended when the gateway closes. */
@@ -16,18 +16,31 @@ export interface EndingSubscriptions {
  * (as graphql-ws clients are told with 1001 Going away), and lets go of the node's feed.
  */
 export function endingSubscriptions(): EndingSubscriptions {
-  let end!: () => void;
-  const ended = new Promise<void>((resolve) => (end = resolve));
+  const closing: Closing = { closed: false, waiting: new Set() };
   return {
-    end,
+    end() {
+      closing.closed = true;
+      for (const wake of closing.waiting) wake();
+      closing.waiting.clear();
+    },
     plugin: {
       onSubscribe: ({ args }) => ({
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(endingWith(result as AsyncIterable<ExecutionResult>, ended, rootKey(args.document, args.operationName)));
+          if (isAsyncIterable(result)) setResult(endingWith(result as AsyncIterable<ExecutionResult>, closing, rootKey(args.document, args.operationName)));
         },
       }),
     },
   };
+}
+
+/**
+ * Whether the gateway is closing, and who waits to hear it: each wait registers itself and leaves
+ * when it is over (racing one promise that lasts until the gateway closes would keep a reaction
+ * for every event of every subscription until then).
+ */
+interface Closing {
+  closed: boolean;
+  readonly waiting: Set<() => void>;
 }
 
 /** The last event: an error at the subscription's field (a coded error there is the client's to see, not a fault to log). */
@@ -35,22 +48,34 @@ const goingAway = (path: readonly string[] | undefined): IteratorResult<Executio
   done: false, value: { errors: [gatewayError('GOING_AWAY', 'the gateway is shutting down: subscribe again later', {}, path)] },
 });
 
-/** The response key of the subscription's one root field. */
+/** The response key of the subscription's one root field (through fragments). */
 function rootKey(document: DocumentNode, operationName: string | null | undefined): string[] | undefined {
-  const field = getOperationAST(document, operationName)?.selectionSet.selections[0];
-  return field?.kind === Kind.FIELD ? [(field.alias ?? field.name).value] : undefined;
+  const operation = getOperationAST(document, operationName);
+  const field = operation ? firstField(operation.selectionSet, document) : undefined;
+  return field ? [(field.alias ?? field.name).value] : undefined;
+}
+
+function firstField(set: SelectionSetNode, document: DocumentNode): FieldNode | undefined {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) return selection;
+    const inner = selection.kind === Kind.INLINE_FRAGMENT
+      ? selection.selectionSet
+      : document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value)?.selectionSet;
+    const field = inner ? firstField(inner, document) : undefined;
+    if (field) return field;
+  }
+  return undefined;
 }
 
 const DONE = { done: true, value: undefined } as const;
 
 /**
- * `events` until `ended`, then one GOING_AWAY event (at `path`) and done. Not an async generator: its
+ * `events` until the gateway closes, then one GOING_AWAY event (at `path`) and done. Not an async generator: its
  * `return()` would wait behind a pending `next()`, so a subscriber leaving a quiet feed would
  * keep the node's feed open.
  */
-function endingWith(events: AsyncIterable<ExecutionResult>, ended: Promise<void>, path: readonly string[] | undefined): AsyncIterableIterator<ExecutionResult> {
+function endingWith(events: AsyncIterable<ExecutionResult>, gateway: Closing, path: readonly string[] | undefined): AsyncIterableIterator<ExecutionResult> {
   const source = events[Symbol.asyncIterator]();
-  const closing = ended.then(() => 'closing' as const);
   let finished = false;
   const finish = (): void => {
     if (finished) return;
@@ -60,10 +85,20 @@ function endingWith(events: AsyncIterable<ExecutionResult>, ended: Promise<void>
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (finished) return DONE;
-      const next = await Promise.race([source.next(), closing]);
-      if (next !== 'closing') {
-        if (next.done) finished = true;
-        return next;
+      let wake = (): void => undefined;
+      const closing = new Promise<'closing'>((resolve) => {
+        wake = () => resolve('closing');
+      });
+      if (gateway.closed) wake();
+      else gateway.waiting.add(wake);
+      try {
+        const next = await Promise.race([source.next(), closing]);
+        if (next !== 'closing') {
+          if (next.done) finished = true;
+          return next;
+        }
+      } finally {
+        gateway.waiting.delete(wake);
       }
       finish();
       return goingAway(path);
