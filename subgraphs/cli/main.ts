@@ -49,7 +49,8 @@ async function traceServersFromEnv(command: string | undefined): Promise<void> {
   if (!command || !['node', 'gateway', 'demo'].includes(command)) return;
   const { setupTracing, tracesEndpointFromEnv } = await import('../telemetry/index.js');
   const endpoint = tracesEndpointFromEnv();
-  const country = command === 'node' ? optionValue(process.argv, '--country') : undefined;
+  // As the node takes it (countryOption upper-cases it).
+  const country = command === 'node' ? optionValue(process.argv, '--country')?.toUpperCase() : undefined;
   if (endpoint) {
     setupTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `mra-hub-${command}`, endpoint, ...(country ? { attributes: { 'mra.country': country } } : {}) });
   }
