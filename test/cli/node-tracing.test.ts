@@ -12,7 +12,7 @@ describe('cli: a node\'s OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', ()
     for (const child of children) await stop(child, 'SIGKILL');
   });
 
-  it('every node is the service mra-hub-node; which authority\'s is the resource attribute mra.country', async () => {
+  it('every node is the service mra-hub-node; which authority\'s is the resource attribute mra.country (upper-cased, as the node takes --country)', async () => {
     const dir = tempDir();
     const keys = join(dir, 'keys');
     const key = generateSigningKey();
@@ -22,7 +22,7 @@ describe('cli: a node\'s OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', ()
     const collector = await otlpReceiver();
     try {
       const port = await freePort();
-      const { child } = await startCli(['node', '--country', 'CR', '--data', join(dir, 'data'), '--keys', keys, '--genesis', genesis, '--port', String(port)], /node \(/, [],
+      const { child } = await startCli(['node', '--country', 'cr', '--data', join(dir, 'data'), '--keys', keys, '--genesis', genesis, '--port', String(port)], /node \(/, [],
         { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url.replace(/\/v1\/traces$/, '') });
       children.push(child);
       await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ mras { id } }' }) });
