@@ -4,9 +4,10 @@ import type { Logger as HiveLogger } from '@graphql-hive/logger';
 
 /**
  * Prometheus metrics at `/metrics`: HTTP and GraphQL request durations, errors by operation and
- * phase (not by path), and the time and errors of each subgraph fetch (labelled `subgraphName`:
- * mx, cr, ...). Each
- * gateway has its own registry, so several can run in one process.
+ * phase (not by path), the time and errors of each subgraph fetch the planner makes (labelled
+ * `subgraphName`), and the country nodes' fetches (`mra_node_fetch_duration_seconds`, labelled
+ * `node` and `outcome`: observability/node-fetch-metrics.ts). Each gateway has its own registry,
+ * so several can run in one process.
  */
 export function metricsPlugin(log: HiveLogger, registry: Registry) {
   return useMeshPrometheus({
