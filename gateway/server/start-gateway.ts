@@ -103,14 +103,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraph,
     // Once: a second call (an owner closing everything it started) waits for the first.
     close: () => (closing ??= (async () => {
-      await ws.dispose();
-      // SSE streams end (GOING_AWAY, then complete), or the server would wait for their clients to leave.
+      // SSE streams end first (GOING_AWAY, then complete), or the server would wait for their clients to leave.
       endSubscriptions();
-      // Stop accepting; requests in flight finish (their connections close once answered).
-      await closeHttpServer(server);
-      await runtime.dispose();
-      // The spans of the last requests, which the batch would send only after its delay.
-      await flushTracing();
+      try {
+        // graphql-ws clients are told 1001 (Going away) while the server stops accepting and the
+        // requests in flight finish (their connections close once answered).
+        await Promise.all([ws.dispose(), closeHttpServer(server)]);
+      } finally {
+        await runtime.dispose();
+        // The spans of the last requests, which the batch would send only after its delay.
+        await flushTracing();
+      }
     })()),
   };
 }

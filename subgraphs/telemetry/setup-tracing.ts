@@ -50,10 +50,21 @@ export function setupTracing(options: TracingOptions): Tracing {
  * exits at once never reaches. Flush, not shut down: the provider is the process's, which may run
  * several servers (a gateway beside its nodes, tests).
  */
-export async function flushTracing(): Promise<void> {
-  // Best effort, as tracing is: a collector that is down does not make closing fail.
-  await installed?.flush().catch(() => undefined);
+export async function flushTracing(withinMs = FLUSH_WITHIN_MS): Promise<void> {
+  if (!installed) return;
+  // Best effort, as tracing is: a collector that is down does not make closing fail, and one that
+  // does not answer does not hold it past `withinMs` (the exporter would wait 10 s, the whole
+  // close deadline).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, withinMs);
+  });
+  await Promise.race([installed.flush().catch(() => undefined), waited]);
+  clearTimeout(timer);
 }
+
+/** How long closing waits for the last spans to be sent. */
+const FLUSH_WITHIN_MS = 2_000;
 
 /** True once `setupTracing` ran in this process. */
 export function tracingOn(): boolean {
