@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import { withoutHttp } from '../../subgraphs/node/index.js';
 
 /**
  * The HTTP status of an answer follows its data, as at the nodes (GraphQL over HTTP: a response
@@ -17,12 +18,6 @@ export function withStatusByData(result: ExecutionResult): ExecutionResult {
   }
   if (errors.some((e) => e.extensions?.http !== undefined) || !errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return result;
   return { ...result, extensions: { ...result.extensions, http: { status: 401 } } };
-}
-
-function withoutHttp(error: GraphQLError): GraphQLError {
-  if (error.extensions.http === undefined) return error;
-  const { http: _http, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions });
 }
 
 /** The same rule on the runtime's own path (the fast lane applies it where it writes). */

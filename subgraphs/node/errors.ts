@@ -25,10 +25,14 @@ export function httpStatusOf(errors: readonly GraphQLError[]): number {
   return errors.some((e) => e.extensions.code === 'UNAUTHENTICATED') ? 401 : 200;
 }
 
-function withoutHttp(error: GraphQLError): GraphQLError {
+/** The same error without `extensions.http` (the HTTP status an error carries, which clients do not see). */
+export function withoutHttp(error: GraphQLError): GraphQLError {
   if (!('http' in error.extensions)) return error;
   const { http: _http, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions,
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+  });
 }
 
 /** Turns ledger rejections (INVALID_TRANSITION, NOT_ISSUER, ...) into coded GraphQL errors. */

@@ -4,7 +4,7 @@ export {
 } from './access/index.js';
 export { CertificateDesk, FileCertificateStore, MemoryCertificateStore, peerFetch, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 export { CountryNode, type CountryNodeOptions, type NodeContext, type StatusChange } from './country-node.js';
-export { isRequestError, maskError, nodeError, requestErrorCode, toGraphQLError, unauthenticated, withoutSuggestions, type NodeErrorCode } from './errors.js';
+export { isRequestError, maskError, nodeError, requestErrorCode, toGraphQLError, unauthenticated, withoutHttp, withoutSuggestions, type NodeErrorCode } from './errors.js';
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';
 export { buildNodeSchema } from './schema/index.js';
 export { ARMOR_REFUSAL, armorOptions, authorizationFrom, listen, CSRF_HEADERS, csrfRefusal, csrfRefusalBody, costRule, NODE_LIMITS, requestShapeError, serveWithApollo, serveWithMercurius, type ArmorLimits, type CostOptions, type RunningServer, type ServeOptions } from './servers/index.js';
