@@ -2,14 +2,20 @@ import { GraphQLError, type ASTNode } from 'graphql';
 
 /**
  * Stable `extensions.code` values the gateway itself answers with, besides the nodes' own
- * (UNAUTHENTICATED, BAD_USER_INPUT, NOT_ISSUER, ...) which pass through unchanged, and the
- * runtime's PERSISTED_QUERY_NOT_IN_LIST for a document that is not trusted.
+ * (UNAUTHENTICATED, BAD_USER_INPUT, NOT_ISSUER, ...) which pass through unchanged.
  */
 export type GatewayErrorCode =
   | 'FORBIDDEN'
   | 'NODE_UNAVAILABLE'
   | 'GOING_AWAY'
   | 'GRAPHQL_VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'CSRF_PREVENTED'
+  | 'RATE_LIMITED'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'PERSISTED_QUERY_ONLY'
+  | 'PERSISTED_QUERY_ID_REQUIRED'
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A coded GraphQL error (the gateway masks everything without a code). */

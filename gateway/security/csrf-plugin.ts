@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import { csrfRefusal } from '../../subgraphs/node/index.js';
+import type { GatewayErrorCode } from '../errors.js';
 
 /**
  * CSRF prevention, as at the nodes (`csrfRefusal`): a request a browser may send cross-site
@@ -11,7 +12,7 @@ export function useCsrfPrevention(): GatewayPlugin {
   return {
     onRequestParse({ request }) {
       const refusal = csrfRefusal(request.headers.get('content-type') ?? undefined, (name) => request.headers.has(name));
-      if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } } });
+      if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'CSRF_PREVENTED' satisfies GatewayErrorCode, http: { status: 403 } } });
     },
   };
 }

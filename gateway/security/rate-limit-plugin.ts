@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
+import type { GatewayErrorCode } from '../errors.js';
 import type { CallerContext } from './caller-plugin.js';
 import { TokenBuckets } from './token-bucket.js';
 
@@ -32,7 +33,7 @@ export function rateLimiter(options: RateLimitOptions): RateLimiter {
     const taken = buckets.take(callerKey(context as Partial<CallerContext> & { req?: IncomingMessage }));
     if (taken.allowed) return;
     throw new GraphQLError(`rate limit exceeded: at most ${options.burst} operations at once and ${options.perSecond} a second per caller; retry in ${taken.retryAfterSeconds} s`, {
-      extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(taken.retryAfterSeconds) } } },
+      extensions: { code: 'RATE_LIMITED' satisfies GatewayErrorCode, retryAfter: taken.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(taken.retryAfterSeconds) } } },
     });
   };
 }

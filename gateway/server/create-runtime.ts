@@ -3,6 +3,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLParams } from 'graphql-yoga';
 import type { GatewayConfig } from '../config/index.js';
+import type { GatewayErrorCode } from '../errors.js';
 import { directExecution, jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
 import { hiveLogger, metricsPlugin, operationRecorder, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
@@ -116,7 +117,7 @@ function documentIdOf(params: GraphQLParams, request: Request): string | null {
 
 /** What a client is told when trusted documents refuse it: coded, saying what to send, HTTP 400. */
 const TRUSTED_DOCUMENT_ERRORS = {
-  persistedQueryOnly: { message: 'only trusted documents run on this gateway: send a documentId', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
-  keyNotFound: { message: 'a documentId (or extensions.persistedQuery.sha256Hash) is required', extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } } },
-  notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } } },
+  persistedQueryOnly: { message: 'only trusted documents run on this gateway: send a documentId', extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies GatewayErrorCode, http: { status: 400 } } },
+  keyNotFound: { message: 'a documentId (or extensions.persistedQuery.sha256Hash) is required', extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' satisfies GatewayErrorCode, http: { status: 400 } } },
+  notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' satisfies GatewayErrorCode, http: { status: 400 } } },
 };

@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import type { GraphQLParams } from 'graphql-yoga';
 import { requestShapeError } from '../../subgraphs/node/index.js';
+import type { GatewayErrorCode } from '../errors.js';
 import { requestError } from './mask-error.js';
 
 /**
@@ -21,7 +22,7 @@ export function useRequestErrors(options: { readonly persistedDocuments: boolean
       if (problem) throw badRequest(problem);
       // Without trusted documents, documents are sent in full: a hash alone is answered as the nodes (and Apollo) answer it.
       if (!options.persistedDocuments && params.query === undefined && typeof params.extensions?.persistedQuery === 'object') {
-        throw new GraphQLError('PersistedQueryNotSupported', { extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', http: { status: 200 } } });
+        throw new GraphQLError('PersistedQueryNotSupported', { extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' satisfies GatewayErrorCode, http: { status: 200 } } });
       }
     },
     onValidate() {
@@ -49,5 +50,5 @@ async function jsonBody(request: Request): Promise<GraphQLParams> {
 }
 
 function badRequest(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' satisfies GatewayErrorCode, http: { status: 400 } } });
 }

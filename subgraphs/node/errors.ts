@@ -8,6 +8,10 @@ export type NodeErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'PRIVATE_DATA_ELSEWHERE'
+  | 'BAD_REQUEST'
+  | 'CSRF_PREVENTED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A GraphQL error with a stable code (and any details a client may act on). */

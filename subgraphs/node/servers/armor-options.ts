@@ -1,7 +1,7 @@
 import type { MaxAliasesOptions } from '@escape.tech/graphql-armor-max-aliases';
 import type { MaxDepthOptions } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError } from 'graphql';
-import { withoutSuggestions } from '../errors.js';
+import { withoutSuggestions, type NodeErrorCode } from '../errors.js';
 import { MAX_PAGE } from '../schema/index.js';
 import type { CostOptions } from './cost-rule.js';
 
@@ -46,6 +46,6 @@ export function armorOptions(limits: ArmorLimits): { depth: MaxDepthOptions; ali
 export const REFUSAL: { propagateOnRejection: boolean; onReject: ((context: unknown, error: GraphQLError) => never)[] } = {
   propagateOnRejection: false,
   onReject: [(_context, error) => {
-    throw new GraphQLError(withoutSuggestions(error.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: true } } });
+    throw new GraphQLError(withoutSuggestions(error.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' satisfies NodeErrorCode, http: { status: 400, spec: true } } });
   }],
 };

@@ -1,3 +1,5 @@
+import type { NodeErrorCode } from '../errors.js';
+
 /** Headers a browser page can only send after a CORS preflight: one of them marks a request as not forged cross-site. */
 export const CSRF_HEADERS: readonly string[] = ['x-mra-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf'];
 
@@ -19,5 +21,5 @@ export function csrfRefusal(contentType: string | undefined, has: (header: strin
 
 /** The refusal as a GraphQL JSON body, for the servers that answer it themselves (the nodes). */
 export function csrfRefusalBody(message: string): { errors: { message: string; extensions: { code: string } }[] } {
-  return { errors: [{ message, extensions: { code: 'CSRF_PREVENTED' } }] };
+  return { errors: [{ message, extensions: { code: 'CSRF_PREVENTED' satisfies NodeErrorCode } }] };
 }
