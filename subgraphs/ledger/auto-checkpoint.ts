@@ -9,8 +9,12 @@ import type { Replica } from './replica.js';
 export function autoCheckpoint(replica: Replica, defer: (task: () => void) => void = setImmediate): { stop(): void } {
   let scheduled = false;
   let stopped = false;
-  // A replica still recovering its own chain vouches for nothing until it has it all back.
-  const caughtUp = () => replica.height(replica.authority ?? '') >= replica.signingFloor();
+  // A replica still recovering its own chain vouches for nothing until it has it all back; a member
+  // admitted by an MRA this replica has not received yet has no key anyone could check it with.
+  const caughtUp = () => {
+    const authority = replica.authority ?? '';
+    return replica.state.authorities[authority] !== undefined && replica.height(authority) >= replica.signingFloor();
+  };
   const sign = () => {
     scheduled = false;
     if (!stopped && caughtUp()) replica.checkpoint();

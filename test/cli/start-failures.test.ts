@@ -1,7 +1,9 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSigningKey, writeKeyPair } from '../../subgraphs/cli/index.js';
+import { exportPrivateJwk, FileStore, generateSigningKey, Replica } from '../../subgraphs/ledger/index.js';
 import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
 import { budget } from '../support/budget.js';
 import { eventually } from '../support/eventually.js';
@@ -86,13 +88,23 @@ describe('cli: a node refuses, before serving, what it could not run with (one l
     return { dir, keys: net.keys, args: (...extra) => ['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', '46999', ...extra] };
   }
 
-  it('regression: a key that is not its country\'s in the genesis (it served, then failed every write and its closing)', () => {
+  it('regression: another authority\'s key (it served, then failed every write and its closing); nothing is written', () => {
     const { dir, keys, args } = mxNode();
     const wrong = join(dir, 'wrongkeys');
     mkdirSync(wrong);
     copyFileSync(join(keys, 'CR.key.json'), join(wrong, 'MX.key.json'));
     const result = runCli([...args(), '--keys', wrong]);
-    expect(result.stderr).toBe(`mra-hub: ${join(wrong, 'MX.key.json')}: its public key is not MX's key in the genesis (a key made for another authority, or for another network?)\n`);
+    expect(result.stderr).toBe(`mra-hub: ${join(wrong, 'MX.key.json')}: its public key is CR's, not MX's (a key file copied from another authority?)\n`);
+    expect(result.status).toBe(2);
+    expect(existsSync(join(dir, 'MX'))).toBe(false);
+  });
+
+  it('a key that is none of the country\'s, in the genesis or its replica (made for another network)', () => {
+    const { dir, args } = mxNode();
+    const other = join(dir, 'otherkeys');
+    writeKeyPair(other, { country: 'MX', name: 'Customs MX' }, generateSigningKey());
+    const result = runCli([...args(), '--keys', other]);
+    expect(result.stderr).toMatch(new RegExp(`^mra-hub: ${join(other, 'MX.key.json')}: its public key is none of MX's keys in the genesis or this replica .+\\n$`));
     expect(result.status).toBe(2);
   });
 
@@ -140,5 +152,51 @@ describe('cli: a node whose Redis does not answer at start', () => {
     await eventually(() => warnings().length > 0, budget(20_000));
     expect(warnings()).toEqual([`replication: REDIS_UNREACHABLE: ${closed} does not answer; serving meanwhile, joining this log as soon as it answers`]);
     expect(node.output.filter((line) => /TRANSPORT_ERROR/.test(line))).toEqual([]);
+  }, budget(60_000));
+});
+
+describe('cli: a network grows and changes keys after its genesis', () => {
+  let node: NodeProcess | undefined;
+  afterEach(async () => {
+    await node?.stop('SIGKILL');
+    node = undefined;
+  });
+
+  /** GET /healthz of a node, as its status and body. */
+  async function health(url: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(url.replace(/\/graphql$/, '/healthz'));
+    return { status: response.status, body: await response.json() };
+  }
+
+  /** Stops the node with SIGTERM and gives its exit code. */
+  async function stopped(running: NodeProcess): Promise<number | null> {
+    await running.stop();
+    return running.child.exitCode;
+  }
+
+  it('regression: a member admitted later by an MRA starts with an empty data directory, warning its key is not checked yet (refused: not in the genesis)', async () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX', 'CR']);
+    writeKeyPair(net.keys, { country: 'CO', name: 'Customs CO' }, generateSigningKey());
+    node = await startNodeProcess(net, dir, 'CO', []);
+    expect(node.output).toContain(`warning: CO is not in the genesis nor admitted in this replica yet: ${join(net.keys, 'CO.key.json')} cannot be checked until its admission arrives`);
+    expect(await health(node.url)).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok', country: 'CO' }) });
+    // Nothing to vouch for with a key nobody knows yet: closing signs no checkpoint and exits 0.
+    expect(await stopped(node)).toBe(0);
+    expect(node.output.filter((line) => /closing failed/.test(line))).toEqual([]);
+  }, budget(60_000));
+
+  it('regression: a node restarted after rotating its key starts with the new key (refused: not the genesis key)', async () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX', 'CR']);
+    const replica = Replica.open({ genesis: net.genesis, store: new FileStore(join(dir, 'MX', 'ledger')), signer: { authority: 'MX', key: readSigningKey(net.keys, 'MX') }, now: () => new Date() });
+    const next = generateSigningKey();
+    replica.rotateKey(next);
+    replica.close();
+    writeFileSync(join(net.keys, 'MX.key.json'), JSON.stringify(exportPrivateJwk(next)), { mode: 0o600 });
+    node = await startNodeProcess(net, dir, 'MX', []);
+    expect(node.output.filter((line) => /warning/.test(line))).toEqual([]);
+    expect((await health(node.url)).status).toBe(200);
+    expect(await stopped(node)).toBe(0);
   }, budget(60_000));
 });

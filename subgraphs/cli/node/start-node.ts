@@ -1,12 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoCheckpoint, FileStore, networkId, Replica, type Genesis, type SigningKey } from '../../ledger/index.js';
+import { autoCheckpoint, FileStore, initialState, networkId, Replica, type Genesis, type SigningKey } from '../../ledger/index.js';
 import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
 import { ensureDirectory } from '../directories.js';
 import { CliError, listenFailure } from '../errors.js';
-import { readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
+import { keyFilePath, readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
+import { checkSigningKey } from './check-signing-key.js';
 import { startReplication } from './replication.js';
 import { parseTopology } from './topology.js';
 
@@ -51,7 +52,10 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const genesis = readGenesis(options.genesis);
   const topology = parseTopology(options.country, options.redis, options.peer, genesis.authorities.map((a) => a.country));
-  const key = readSigningKey(options.keys, options.country, genesis);
+  const key = readSigningKey(options.keys, options.country);
+  const keyPath = keyFilePath(options.keys, options.country);
+  // Another authority's key is refused before anything is written; the full check needs the replica.
+  checkSigningKey(initialState(genesis, networkId(genesis)), options.country, key.publicKey, keyPath, false);
   const ledgerDir = join(options.data, 'ledger');
   const recovering = options.recoverFrom.length > 0;
   if (recovering && existsSync(join(ledgerDir, 'chains')) && readdirSync(join(ledgerDir, 'chains')).length > 0) {
@@ -69,6 +73,14 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
     const heights = Object.entries(recovered.heights).map(([a, h]) => `${a} ${h}`).join(', ');
     console.log(`recovered from ${options.recoverFrom.length} peer(s): ${heights}; own checkpoint ${recovered.ownFloor}` +
       (recovered.complete ? '' : ` — not reached: signing stays off until ${options.country}'s chain is back to ${recovered.ownFloor}`));
+  }
+  // Against the genesis and what the replica holds (admissions, rotations), recovered ones included.
+  try {
+    const { warning } = checkSigningKey(replica.state, options.country, key.publicKey, keyPath);
+    if (warning) console.error(`warning: ${warning}`);
+  } catch (error) {
+    replica.close();
+    throw error;
   }
   const checkpoints = autoCheckpoint(replica);
   // Certificates addressed to us are fetched from their issuer's node (a --peer) with our own key.
