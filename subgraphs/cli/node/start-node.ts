@@ -51,7 +51,7 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
 /** Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the subgraph. */
 export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const genesis = readGenesis(options.genesis);
-  const topology = parseTopology(options.country, options.redis, options.peer, genesis.authorities.map((a) => a.country));
+  const topology = parseTopology(options.country, options.redis, options.peer);
   const key = readSigningKey(options.keys, options.country);
   const keyPath = keyFilePath(options.keys, options.country);
   // Another authority's key is refused before anything is written; the full check needs the replica.
@@ -81,6 +81,13 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
   } catch (error) {
     replica.close();
     throw error;
+  }
+  for (const [option, named] of [['--redis', topology.logs], ['--peer', topology.peers]] as const) {
+    for (const [cc, url] of named) {
+      if (cc !== options.country && !replica.state.authorities[cc]) {
+        console.error(`warning: ${option} ${cc}=${url}: ${cc} is not in the genesis nor admitted in this replica yet; followed once its admission arrives`);
+      }
+    }
   }
   const checkpoints = autoCheckpoint(replica);
   // Certificates addressed to us are fetched from their issuer's node (a --peer) with our own key.

@@ -13,14 +13,11 @@ export interface Topology {
 const PAIR = /^([A-Za-z]{2})=(.+)$/;
 
 /**
- * Parses repeated `--redis` and `--peer` values, naming the bad one: a URL of the wrong kind, an
- * authority not among `members` (the genesis), or one given twice.
+ * Parses repeated `--redis` and `--peer` values, naming the bad one: a URL of the wrong kind, or an
+ * authority given twice. Any country may be named, not only the genesis members: one admitted
+ * later by an MRA is followed through its log or node once its admission arrives.
  */
-export function parseTopology(country: string, redis: readonly string[], peers: readonly string[], members: readonly string[]): Topology {
-  const member = (cc: string, value: string, option: string) => {
-    if (!members.includes(cc)) throw new CliError(`${option} ${value}: ${cc} is not in the genesis (${members.join(', ')})`);
-    return cc;
-  };
+export function parseTopology(country: string, redis: readonly string[], peers: readonly string[]): Topology {
   let shared: string | null = null;
   const logs = new Map<string, string>();
   for (const value of redis) {
@@ -30,7 +27,7 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
       shared = url(value, '--redis', REDIS);
       continue;
     }
-    const cc = member((pair[1] as string).toUpperCase(), value, '--redis');
+    const cc = (pair[1] as string).toUpperCase();
     if (logs.has(cc)) throw new CliError(`--redis ${value}: ${cc}'s log is given twice`);
     logs.set(cc, url(pair[2] as string, '--redis', REDIS));
   }
@@ -41,7 +38,7 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
   for (const value of peers) {
     const pair = PAIR.exec(value);
     if (!pair) throw new CliError(`--peer ${value}: expected <CC>=<url>, e.g. CR=http://10.0.0.2:4002/graphql`);
-    const cc = member((pair[1] as string).toUpperCase(), value, '--peer');
+    const cc = (pair[1] as string).toUpperCase();
     if (cc === country) throw new CliError(`--peer ${value}: ${country} is this node`);
     if (peerMap.has(cc)) throw new CliError(`--peer ${value}: ${cc}'s node is given twice`);
     // A node's address with or without its /graphql path: both uses (catch-up, certificates) need the endpoint.
