@@ -14,7 +14,7 @@ import { jsonLogger, type Logger } from '../observability/index.js';
 import { closeHttpServer } from './close-http-server.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
 import { fastLane } from './fast-lane.js';
-import { failuresAsWsErrors, wsErrorMessage, withoutHttpStatus } from './ws-errors.js';
+import { failuresAsWsErrors, refusalAsResult, wsErrorMessage, withoutHttpStatus } from './ws-errors.js';
 
 /** graphql-yoga's default request body limit, which the fast lane keeps too. */
 const MAX_BODY_BYTES = 25_000_000;
@@ -84,8 +84,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;
     },
     // An operation that fails ends with graphql-ws's `error` message, as at the nodes, not a `next`.
-    execute: async (args) => failuresAsWsErrors(await execute(args)),
-    subscribe: async (args) => failuresAsWsErrors(await subscribe(args)),
+    execute: async (args) => failuresAsWsErrors(await refusalAsResult(async () => execute(args))),
+    subscribe: async (args) => failuresAsWsErrors(await refusalAsResult(async () => subscribe(args))),
     onError: (_ctx, _id, _payload, errors) => wsErrorMessage(errors),
     // The HTTP status an error carries is for HTTP responses (yoga drops it there); not sent here.
     onNext: async (ctx, id, payload, args, result) => {

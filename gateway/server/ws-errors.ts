@@ -1,5 +1,5 @@
 import { isAsyncIterable, mapAsyncIterator } from '@graphql-tools/utils';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 
 type WsResult = ExecutionResult | FormattedExecutionResult;
 
@@ -21,6 +21,21 @@ class OperationFailed extends Error {
 export function failuresAsWsErrors(result: ExecutionResult | AsyncIterable<ExecutionResult>): ExecutionResult | AsyncIterable<ExecutionResult> {
   if (isAsyncIterable(result)) return mapAsyncIterator(result[Symbol.asyncIterator](), (event: ExecutionResult) => (failed(event) ? fail(event) : event));
   return failed(result) ? failing(result) : result;
+}
+
+/**
+ * A refusal the runtime throws before it runs an operation (a coded GraphQL error: a document that
+ * is not a trusted one, say) as that operation's result, so graphql-ws answers it with an `error`
+ * message for that operation. Thrown, graphql-ws took it for a fault and closed the whole socket
+ * (4500), ending every other subscription on it. Anything else is still thrown.
+ */
+export async function refusalAsResult(run: () => Promise<ExecutionResult | AsyncIterable<ExecutionResult>>): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return { errors: [error] };
+    throw error;
+  }
 }
 
 /** graphql-ws's onError: the errors the operation failed with, as the client is sent them (no HTTP status). */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, gatewayConfig, jsonLogger, startGateway } from '../../gateway/index.js';
 import { codesByPath, gql, post } from '../support/graphql-client.js';
 import { tempDir } from '../support/temp-dir.js';
+import { overWebSocket } from '../support/ws-probe.js';
 import { startMraGateways, type MraGateways } from './mra-gateway.js';
 
 const OPERATOR = '{ operator(aeoId: "CR-AEO-000042") { aeoId } }';
@@ -189,6 +190,9 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
       expect([arbitrary.status, arbitrary.data, arbitrary.errors?.[0]?.extensions?.code]).toEqual([400, undefined, 'PERSISTED_QUERY_ONLY']);
       expect(arbitrary.errors?.[0]?.message).toMatch(/documentId/);
       expect(mra.logs.slice(before).filter((line) => line.level === 'error')).toEqual([]);
+      // Over graphql-ws the same refusal ends that operation only (it closed the socket, 4500).
+      const overWs = await overWebSocket(trusted.wsUrl, OPERATOR);
+      expect([overWs.type, (overWs.payload as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code]).toEqual(['error', 'PERSISTED_QUERY_ONLY']);
     });
   });
 });
