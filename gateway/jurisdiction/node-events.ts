@@ -1,4 +1,5 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { nextOrWoken, WOKEN } from '../../subgraphs/node/index.js';
 import { resultOf } from './http-query.js';
 
 /**
@@ -15,16 +16,16 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
   let ended = false;
   // Settles a next() still waiting when the subscriber leaves (say while the socket to the node is
   // still connecting): it would wait for ever, and hold whoever awaits it.
-  let leave: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
+  let leave: (() => void) | undefined;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (ended) return done;
-      const leaving = new Promise<IteratorResult<ExecutionResult>>((resolve) => {
-        leave = resolve;
-      });
       try {
-        const result = await Promise.race([events.next(), leaving]);
-        if (ended) return done;
+        const result = await nextOrWoken(events, (wake) => {
+          leave = wake;
+          return () => (leave = undefined);
+        });
+        if (ended || result === WOKEN) return done;
         if (result.done) close();
         // An event is JSON off the socket: its errors become GraphQLErrors, as a node in the gateway's process gives them.
         return result.done ? result : { done: false, value: resultOf(result.value) ?? { errors: [unavailable] } };
@@ -32,13 +33,11 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
         ended = true;
         close();
         return { done: false, value: { errors: failureOf(failure, unavailable) } };
-      } finally {
-        leave = undefined;
       }
     },
     async return() {
       ended = true;
-      leave?.(done);
+      leave?.();
       close();
       await events.return?.();
       return done;

@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
 import { getOperationAST, Kind, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { nextOrWoken, WOKEN } from '../../subgraphs/node/index.js';
 import { gatewayError } from '../errors.js';
 
 /** Subscriptions the runtime serves (SSE, and graphql-ws in passing), ended when the gateway closes. */
@@ -33,11 +34,7 @@ export function endingSubscriptions(): EndingSubscriptions {
   };
 }
 
-/**
- * Whether the gateway is closing, and who waits to hear it: each wait registers itself and leaves
- * when it is over (racing one promise that lasts until the gateway closes would keep a reaction
- * for every event of every subscription until then).
- */
+/** Whether the gateway is closing, and the waits of the subscriptions' events (`nextOrWoken`) to wake when it does. */
 interface Closing {
   closed: boolean;
   readonly waiting: Set<() => void>;
@@ -85,20 +82,14 @@ function endingWith(events: AsyncIterable<ExecutionResult>, gateway: Closing, pa
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (finished) return DONE;
-      let wake = (): void => undefined;
-      const closing = new Promise<'closing'>((resolve) => {
-        wake = () => resolve('closing');
+      const next = await nextOrWoken(source, (wake) => {
+        if (gateway.closed) wake();
+        else gateway.waiting.add(wake);
+        return () => gateway.waiting.delete(wake);
       });
-      if (gateway.closed) wake();
-      else gateway.waiting.add(wake);
-      try {
-        const next = await Promise.race([source.next(), closing]);
-        if (next !== 'closing') {
-          if (next.done) finished = true;
-          return next;
-        }
-      } finally {
-        gateway.waiting.delete(wake);
+      if (next !== WOKEN) {
+        if (next.done) finished = true;
+        return next;
       }
       finish();
       return goingAway(path);

@@ -11,3 +11,4 @@ export { ARMOR_REFUSAL, armorOptions, authorizationFrom, listen, CSRF_HEADERS, c
 export {
   catchUpFromPeers, PeerClient, PeerError, PeerFollower, recoverFromPeers, type CatchUpResult, type PeerFollowerOptions, type PeerPage, type PeerProof, type RecoveryReport,
 } from './sync/index.js';
+export { nextOrWoken, WOKEN } from './next-or-woken.js';

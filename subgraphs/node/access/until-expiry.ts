@@ -1,9 +1,8 @@
 import { nodeError } from '../errors.js';
+import { nextOrWoken, WOKEN } from '../next-or-woken.js';
 
 /** setTimeout's longest delay; a later expiry is reached in steps. */
 const MAX_DELAY_MS = 2_147_483_647;
-
-const EXPIRED = Symbol('expired');
 
 /**
  * A caller's event stream that ends when the caller's token expires: once `now()` reaches
@@ -17,8 +16,7 @@ export function untilExpiry<T>(source: AsyncIterable<T>, expiresAt: Date, now: (
   const done = { done: true, value: undefined } as const;
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Settles the next() now waiting, if any. A fresh promise for each wait: racing one promise that
-  // lasts until the expiry would keep a reaction for every event until then.
+  // Wakes the next() now waiting, if any.
   let expire: (() => void) | undefined;
   const onExpiry = () => expire?.();
   const left = () => expiresAt.getTime() - now().getTime();
@@ -44,20 +42,18 @@ export function untilExpiry<T>(source: AsyncIterable<T>, expiresAt: Date, now: (
       if (finished) return done;
       if (left() <= 0) return end();
       if (timer === undefined) arm();
-      const expired = new Promise<typeof EXPIRED>((resolve) => {
-        expire = () => resolve(EXPIRED);
-      });
       try {
-        const result = await Promise.race([events.next(), expired]);
+        const result = await nextOrWoken(events, (wake) => {
+          expire = wake;
+          return () => (expire = undefined);
+        });
         if (finished) return done;
-        if (result === EXPIRED || (!result.done && left() <= 0)) return end();
+        if (result === WOKEN || (!result.done && left() <= 0)) return end();
         if (result.done) finish();
         return result;
       } catch (error) {
         finish(); // a source that fails ends the stream: its timer goes too
         throw error;
-      } finally {
-        expire = undefined;
       }
     },
     async return() {
