@@ -32,8 +32,8 @@ export interface RuntimeOptions {
   readonly now: () => Date;
   /** What GraphiQL starts with (the demo presets a token). */
   readonly graphiql?: GraphiQLPreset;
-  /** The home node, when it runs in this process: asked in-process instead of over HTTP. */
-  readonly homeNode?: CountryNode;
+  /** Nodes of `config.nodes` that run in this process (the home node beside its gateway, the demo's others): each asked in-process instead of over HTTP. */
+  readonly localNodes?: readonly CountryNode[];
 }
 
 /**
@@ -55,9 +55,11 @@ export interface GatewayParts {
 
 export async function createRuntime(options: RuntimeOptions): Promise<GatewayParts> {
   const { config, log } = options;
-  const local = options.homeNode && options.homeNode.country === config.home ? await localNodeClient(options.homeNode) : undefined;
   const registry = new Registry();
-  const clients = timedNodeClients(new Map(config.nodes.map((n) => [n.country, n.country === local?.country ? local : nodeClient(n.country, n.url)] as const)), registry);
+  const clients = timedNodeClients(new Map(await Promise.all(config.nodes.map(async (n) => {
+    const local = options.localNodes?.find((node) => node.country === n.country);
+    return [n.country, local ? await localNodeClient(local) : nodeClient(n.country, n.url)] as const;
+  }))), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [useCsrfPrevention(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];

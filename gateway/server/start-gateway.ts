@@ -27,8 +27,8 @@ export interface StartGatewayOptions {
   readonly serviceToken?: string;
   /** What GraphiQL starts with: headers (a token). */
   readonly graphiql?: GraphiQLPreset;
-  /** The home node, when it runs in this process: the gateway asks it in-process, not over HTTP. */
-  readonly homeNode?: CountryNode;
+  /** Nodes of `config.nodes` that run in this process (the home node beside its gateway): the gateway asks them in-process, not over HTTP. */
+  readonly localNodes?: readonly CountryNode[];
 }
 
 export interface RunningGateway {
@@ -51,7 +51,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
   const supergraph = config.supergraph ? checkSupergraph(readText(config.supergraph, 'supergraph'), config.supergraph) : await composeSupergraph(config, { serviceToken, log });
   const { runtime, authenticate, lane, endSubscriptions } = await createRuntime({
-    config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.homeNode ? { homeNode: options.homeNode } : {}),
+    config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.localNodes ? { localNodes: options.localNodes } : {}),
   });
   // Trusted-documents mode refuses arbitrary documents in the runtime's request parsing: keep it all there.
   // Load the supergraph now: HTTP requests would load it on first use, but websocket

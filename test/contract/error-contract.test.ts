@@ -129,7 +129,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
   });
 
   it('graphql-ws: a subscription ends when its token expires, on every server: one error (UNAUTHENTICATED, "token expired"), nothing after; the token subscribes no more', async () => {
-    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
     const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
     // Long enough for every subscriber to see one event first, on a busy machine too.
     const ttl = Math.ceil(budget(4000) / 1000);

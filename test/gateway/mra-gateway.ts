@@ -11,8 +11,8 @@ export interface MraGateways {
   readonly sent: Readonly<Record<'MX' | 'CR', RecordingProxy>>;
   /** Log lines the gateways wrote, parsed. */
   readonly logs: Record<string, unknown>[];
-  /** Another gateway on the same nodes, with extra settings; `beside` runs it beside its home node (asked in-process). */
-  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiql?: GraphiQLPreset, beside?: boolean): Promise<RunningGateway>;
+  /** Another gateway on the same nodes, with extra settings; it asks the nodes of `beside` in-process (as if they ran in its process), the others over HTTP. */
+  startGateway(home: 'MX' | 'CR', extra?: Partial<GatewayConfigInput>, graphiql?: GraphiQLPreset, beside?: readonly ('MX' | 'CR')[]): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -24,12 +24,12 @@ export async function startMraGateways(): Promise<MraGateways> {
   const log = jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const nodes = [{ country: 'MX', url: sent.MX.url }, { country: 'CR', url: sent.CR.url }];
   const extras: RunningGateway[] = [];
-  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiql?: GraphiQLPreset, beside = false) => startGateway({
+  const start = async (home: 'MX' | 'CR', extra: Partial<GatewayConfigInput> = {}, graphiql?: GraphiQLPreset, beside: readonly ('MX' | 'CR')[] = []) => startGateway({
     config: gatewayConfig({ home, nodes, listen: { port: 0 }, ...extra }),
     serviceToken: await cluster.token(home, 'admin'),
     log,
     ...(graphiql ? { graphiql } : {}),
-    ...(beside ? { homeNode: cluster.nodes[home] } : {}),
+    localNodes: beside.map((country) => cluster.nodes[country]),
   });
   const gateways = { MX: await start('MX'), CR: await start('CR') };
   return {

@@ -55,13 +55,19 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   shutdown?.closeWith(close);
 }
 
-/** MX's gateway in front of both nodes, beside MX's node in this process (asked in-process); `settings` override the defaults. */
+/**
+ * MX's gateway in front of MX's and CR's nodes; `settings` override the defaults. The nodes it is
+ * given that run in this process (by their URL: all of them, unless `settings.nodes` points one
+ * elsewhere) are asked in-process.
+ */
 export async function startDemoGateway(net: DemoNetwork, port: number, graphiql?: GraphiQLPreset, settings: Partial<GatewayConfigInput> = {}): Promise<RunningGateway> {
+  const config = gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port }, ...settings });
+  const here = Object.values(net.nodes).filter(({ node, server }) => config.nodes.some((n) => n.country === node.country && n.url === server.url));
   return startGateway({
-    config: gatewayConfig({ home: 'MX', nodes: [{ country: 'MX', url: net.nodes.MX.server.url }, { country: 'CR', url: net.nodes.CR.server.url }], listen: { port }, ...settings }),
+    config,
     serviceToken: await net.token('MX', 'admin'),
     ...(graphiql ? { graphiql } : {}),
-    homeNode: net.nodes.MX.node,
+    localNodes: here.map(({ node }) => node),
     log: jsonLogger({ level: 'warn', now: () => new Date() }),
   });
 }
