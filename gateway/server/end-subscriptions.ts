@@ -40,9 +40,12 @@ interface Closing {
   readonly waiting: Set<() => void>;
 }
 
-/** The last event: an error at the subscription's field (a coded error there is the client's to see, not a fault to log). */
+/**
+ * The last event: an error at the subscription's field (a coded error there is the client's to see,
+ * not a fault to log), so with `data: null`, as GraphQL wants a result whose field failed.
+ */
 const goingAway = (path: readonly string[] | undefined): IteratorResult<ExecutionResult> => ({
-  done: false, value: { errors: [gatewayError('GOING_AWAY', 'the gateway is shutting down: subscribe again later', {}, path)] },
+  done: false, value: { ...(path ? { data: null } : {}), errors: [gatewayError('GOING_AWAY', 'the gateway is shutting down: subscribe again later', {}, path)] },
 });
 
 /** The response key of the subscription's one root field (through fragments). */

@@ -128,6 +128,41 @@ describe('one error contract: the same table against the Apollo node, the mercur
     }
   });
 
+  it('graphql-ws: a subscription its field refuses (anonymous certificateArrived) is one result on every server, `data: null` and the error at the field as coded, then complete', async () => {
+    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const wsUrls = {
+      'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl,
+      'gateway (home on mercurius)': mra.gateways.MX.wsUrl, 'gateway (home on Apollo)': mra.gateways.CR.wsUrl, 'gateway beside its node': beside.wsUrl,
+    };
+    const refused = {
+      data: null,
+      errors: [{ message: 'certificateArrived needs a bearer token', locations: [{ line: 1, column: 16 }], path: ['certificateArrived'], extensions: { code: 'UNAUTHENTICATED' } }],
+    };
+    for (const [name, wsUrl] of Object.entries(wsUrls)) {
+      const session = wsSession(wsUrl, {});
+      await session.acked;
+      session.subscribe('1', 'subscription { certificateArrived { number } }');
+      await eventually(() => session.of('1').some((m) => m.type === 'complete' || m.type === 'error'), budget(5000), () => JSON.stringify(session.messages));
+      // The error was raised executing the field, so the result has `data` (GraphQL spec, Response).
+      expect(session.of('1').map((m) => m.type), name).toEqual(['next', 'complete']);
+      expect(session.of('1')[0]?.payload, name).toEqual(refused);
+      session.close();
+    }
+  });
+
+  it('SSE at the gateway: a subscription its field refuses is one event with `data: null` and the error at the field, then complete', async () => {
+    const response = await fetch(mra.gateways.MX.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { certificateArrived { number } }' }),
+    });
+    const events = [...(await response.text()).matchAll(/event: (\w+)\ndata: ?(.*)/g)].map(([, type, data]) => [type, data ? JSON.parse(data) as unknown : undefined]);
+    expect(events).toEqual([
+      ['next', { data: null, errors: [expect.objectContaining({ path: ['certificateArrived'], extensions: { code: 'UNAUTHENTICATED' } })] }],
+      ['complete', undefined],
+    ]);
+  });
+
   it('graphql-ws: a subscription ends when its token expires, on every server: one error (UNAUTHENTICATED, "token expired"), nothing after; the token subscribes no more', async () => {
     const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
     const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };

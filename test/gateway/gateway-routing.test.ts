@@ -205,12 +205,16 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       await eventually(() => mra.sent.MX.openSockets() === 0, 2000, () => `${mra.sent.MX.openSockets()} sockets open`);
     });
 
-    it('a node\'s coded refusal reaches the subscriber as the node gave it, with the home node over HTTP as in the gateway\'s process', async () => {
+    it('a node\'s coded refusal reaches the subscriber as the node gave it (one result, data null, the error at the field), with the home node over HTTP as in the gateway\'s process', async () => {
       const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
       for (const [name, wsUrl] of [['home over HTTP', mra.gateways.MX.wsUrl], ['home in-process', beside.wsUrl]] as const) {
         const anonymous = subscribe(wsUrl, 'subscription { certificateArrived { number } }');
         await anonymous.done;
-        expect(anonymous.failure(), name).toEqual([expect.objectContaining({ message: 'certificateArrived needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } })]);
+        expect(anonymous.failure(), name).toBeNull();
+        expect(anonymous.events, name).toEqual([{
+          status: 200, data: null,
+          errors: [expect.objectContaining({ message: 'certificateArrived needs a bearer token', path: ['certificateArrived'], extensions: { code: 'UNAUTHENTICATED' } })],
+        }]);
       }
     });
 
@@ -263,7 +267,8 @@ describe('gateway: one endpoint across the MRA, routed by jurisdiction', () => {
       for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) text += decoder.decode(chunk.value);
       await closed;
       const [, last] = /event: next\ndata: (.*)\n\nevent: complete\n/.exec(text) ?? [];
-      expect(JSON.parse(last ?? 'null')).toEqual({ errors: [{ message: 'the gateway is shutting down: subscribe again later', path: ['operatorStatusChanged'], extensions: { code: 'GOING_AWAY' } }] });
+      // An error at the field: the result has `data`, null (GraphQL spec, Response).
+      expect(JSON.parse(last ?? 'null')).toEqual({ data: null, errors: [{ message: 'the gateway is shutting down: subscribe again later', path: ['operatorStatusChanged'], extensions: { code: 'GOING_AWAY' } }] });
       // The subscriber is told; it is no fault of the gateway's to log.
       expect(mra.logs.slice(logged).filter((line) => line.level === 'error')).toEqual([]);
       // …and lets go of its subscription to the node.

@@ -10,6 +10,7 @@ import type { NodeContext } from '../country-node.js';
 import { CertificateMutationResolver } from './certificate-mutations.js';
 import { certificateReference, CertificateResolver } from './certificate-resolver.js';
 import { CertificateSubscriptionResolver } from './certificate-subscription.js';
+import { answerFailedSubscriptions } from './failed-subscriptions.js';
 import { LedgerResolver } from './ledger-resolver.js';
 import { MutationResolver } from './mutation-resolver.js';
 import { OperatorResolver } from './operator-resolver.js';
@@ -20,8 +21,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /**
  * The node's Federation 2 subgraph schema: type-graphql classes printed with their directives
- * (@key), rebuilt by @apollo/subgraph (adds _service, _entities), then access rules applied and
- * subscriptions bound to their caller's token.
+ * (@key), rebuilt by @apollo/subgraph (adds _service, _entities), then access rules applied,
+ * subscriptions bound to their caller's token, and a subscription that cannot start answered as one failed result.
  * One schema serves any number of nodes: the node comes in through the context.
  */
 export function buildNodeSchema(): Promise<GraphQLSchema> {
@@ -52,5 +53,5 @@ async function build(): Promise<GraphQLSchema> {
     `,
     resolvers: { ...resolvers, ...reference } as GraphQLResolverMap<unknown>,
   });
-  return endSubscriptionsAtExpiry(enforceAccess(subgraph));
+  return answerFailedSubscriptions(endSubscriptionsAtExpiry(enforceAccess(subgraph)));
 }

@@ -67,6 +67,8 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
     // Each operation is checked as an HTTP request is (introspection for authenticated callers only).
     onSubscribe: async (ctx, _id, payload) => wsOperation(schema, payload, await node.contextFor(authorizationFrom(ctx.connectionParams))),
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e)),
+    // A result's errors masked as over HTTP (formatError), without the HTTP status an error carries.
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => maskError(e).toJSON()) } : result),
   }, new WebSocketServer({ server: httpServer, path: '/graphql' }));
   const { port } = httpServer.address() as AddressInfo;
   return {
