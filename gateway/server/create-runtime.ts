@@ -14,6 +14,7 @@ import { buildNodeSchema, type CountryNode } from '../../subgraphs/node/index.js
 import { endingSubscriptions } from './end-subscriptions.js';
 import { homeLane, type HomeLane } from './home-lane.js';
 import { maskGatewayError } from './mask-error.js';
+import { useMediaTypeNegotiation } from './media-type-plugin.js';
 import { useRequestErrors } from './request-errors-plugin.js';
 import { useStatusByData } from './status-by-data.js';
 
@@ -62,7 +63,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<GatewayPar
   }))), registry);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
-  const plugins: RuntimePlugin[] = [useCsrfPrevention(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
+  const plugins: RuntimePlugin[] = [useCsrfPrevention(), useMediaTypeNegotiation(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];
   if (config.tracing.enabled) plugins.push(useSubgraphTracing());
   const subscriptions = endingSubscriptions();
   plugins.push(subscriptions.plugin);

@@ -4,7 +4,7 @@ import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
 import type { ExecutionResult } from 'graphql';
 import { processRegularResult } from 'graphql-yoga';
-import { acceptedMediaType } from './accepted-media-type.js';
+import { resultMediaType } from '../../subgraphs/node/index.js';
 import { graphQLParamsOf, type GraphQLParamsBody } from './graphql-params.js';
 import type { HomeLane } from './home-lane.js';
 import { withStatusByData } from './status-by-data.js';
@@ -35,7 +35,8 @@ export function fastLane(runtime: GatewayRuntime, options: FastLaneOptions): (re
     void runtime(req, res);
   };
   return (req, res) => {
-    const media = acceptedMediaType(req.headers.accept);
+    // A JSON type the client accepts (q-values honoured); else the runtime decides (a stream, or 406).
+    const media = resultMediaType(req.headers.accept);
     const length = req.headers['content-length'];
     if (req.method !== 'POST' || pathOf(req.url) !== options.endpoint || !media || !/^application\/json\b/i.test(req.headers['content-type'] ?? '')
       || req.headers.origin !== undefined

@@ -30,11 +30,11 @@ describe('one error contract: the same table against the Apollo node, the mercur
     return `Bearer ${await mra.cluster.token('MX', 'officer')}`;
   }
 
-  async function ask(url: string, body: string | Record<string, unknown>, sender: Sender): Promise<Answer> {
+  async function ask(url: string, body: string | Record<string, unknown>, sender: Sender, accept = 'application/graphql-response+json'): Promise<Answer> {
     const auth = await authorization(sender);
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(auth ? { authorization: auth } : {}) },
+      headers: { 'content-type': 'application/json', accept, ...(auth ? { authorization: auth } : {}) },
       body: JSON.stringify(typeof body === 'string' ? { query: body } : body),
     });
     return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Answer['body'] };
@@ -46,7 +46,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
       const faults = () => mra.logs.filter((line) => line.level === 'error').length;
       const faultsBefore = faults();
       for (const [name, url] of Object.entries(servers)) {
-        const answer = await ask(url, row.body, row.sender);
+        const answer = await ask(url, row.body, row.sender, row.accept);
         const first = answer.body.errors?.[0];
         locations.set(name, first?.locations);
         const seen = {
@@ -57,7 +57,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
           data: 'data' in answer.body ? answer.body.data : 'absent',
         };
         expect(seen, `${name}: ${JSON.stringify(answer.body)}`).toEqual({
-          status: row.status, type: 'application/graphql-response+json', code: row.code, path: row.path, data: row.data,
+          status: row.status, type: row.type ?? 'application/graphql-response+json', code: row.code, path: row.path, data: row.data,
         });
         if (row.message) expect(first?.message, name).toMatch(row.message);
         expect(answer.body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false, name).toBe(false);
@@ -69,6 +69,25 @@ describe('one error contract: the same table against the Apollo node, the mercur
       expect(faults(), JSON.stringify(mra.logs.slice(-3))).toBe(faultsBefore);
     });
   }
+
+  it('no media type acceptable: 406 before the operation runs, on every server (a mutation changes nothing)', async () => {
+    const accept = 'application/graphql-response+json;q=0, application/json;q=0';
+    const owners = [
+      ['Apollo node', mra.cluster.servers.CR.url, 'CR', 'CR-AEO-000042'], ['mercurius node', mra.cluster.servers.MX.url, 'MX', 'MX-AEO-000001'], ['gateway', mra.gateways.MX.url, 'MX', 'MX-AEO-000001'],
+    ] as const;
+    for (const [name, url, country, aeoId] of owners) {
+      const admin = await mra.cluster.token(country, 'admin');
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query: `mutation { suspendAeo(aeoId: "${aeoId}", reason: "not acceptable") { status } }` }),
+      });
+      const status = async () => (await gql<{ operator: { status: string } }>(url, `{ operator(aeoId: "${aeoId}") { status } }`, {}, admin)).data?.operator.status;
+      const after = await status();
+      if (after === 'SUSPENDED') await gql(url, `mutation { reinstateAeo(aeoId: "${aeoId}", reason: "test") { status } }`, {}, admin);
+      expect([response.status, after], name).toEqual([406, 'ACTIVE']);
+    }
+  });
 
   it('CSRF prevention: a GET (which a browser page may send cross-site) without a CSRF header is 403 CSRF_PREVENTED on every server; with one it runs', async () => {
     const token = `Bearer ${await mra.cluster.token('MX', 'officer')}`;

@@ -14,9 +14,13 @@ export interface ContractRow {
   readonly path?: readonly (string | number)[];
   /** What `data` is: absent (request refused before execution) or the value. */
   readonly data: 'absent' | Record<string, unknown> | null;
+  /** The request's Accept header; undefined: application/graphql-response+json. */
+  readonly accept?: string;
+  /** The answer's media type; undefined: application/graphql-response+json. */
+  readonly type?: string;
 }
 
-/** Every kind of bad request the issue names, sent as application/graphql-response+json. */
+/** Every kind of bad request the issue names, sent as application/graphql-response+json (unless the row says otherwise). */
 export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'syntax', body: '{ operator(aeoId: ', sender: 'officer', status: 400, code: 'GRAPHQL_PARSE_FAILED', message: /^Syntax Error: /, data: 'absent' },
   { kind: 'validation', body: '{ operator { aeoId } }', sender: 'officer', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /argument "aeoId" of type "String!" is required/, data: 'absent' },
@@ -36,5 +40,8 @@ export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'extensions not an object', body: { query: '{ __typename }', extensions: 5 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /extensions/, data: 'absent' },
   { kind: 'token needed by one field only (data for the rest)', body: '{ __typename certificate(number: "CR-PC-2026-000001") { number } }', sender: 'anonymous', status: 200, code: 'UNAUTHENTICATED', message: /^certificates are available to authenticated authorities only$/, path: ['certificate'], data: { __typename: 'Query', certificate: null } },
   { kind: 'persisted query (documents are sent in full)', body: { extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } } }, sender: 'officer', status: 200, code: 'PERSISTED_QUERY_NOT_SUPPORTED', message: /^PersistedQueryNotSupported$/, data: 'absent' },
+  { kind: 'graphql-response+json refused (q=0): the other type', body: '{ __typename }', accept: 'application/graphql-response+json;q=0, application/json', type: 'application/json', sender: 'officer', status: 200, code: null, data: { __typename: 'Query' } },
+  { kind: 'the higher q wins', body: '{ __typename }', accept: 'application/json;q=0.5, application/graphql-response+json;q=0.9', sender: 'officer', status: 200, code: null, data: { __typename: 'Query' } },
+  { kind: 'no media type acceptable (q=0 for both)', body: '{ __typename }', accept: 'application/graphql-response+json;q=0, application/json;q=0', type: 'application/json', sender: 'officer', status: 406, code: 'BAD_REQUEST', message: /^the Accept header accepts none of the media types this server answers in \(application\/json, application\/graphql-response\+json/, data: 'absent' },
   { kind: 'forbidden field', body: '{ operator(aeoId: "CR-AEO-000042") { aeoId auditNotes } }', sender: 'officer', status: 200, code: 'FORBIDDEN', path: ['operator', 'auditNotes'], data: { operator: { aeoId: 'CR-AEO-000042', auditNotes: null } } },
 ];

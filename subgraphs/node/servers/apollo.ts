@@ -14,6 +14,7 @@ import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
+import { notAcceptableBody, resultMediaType } from './accept.js';
 import { csrfRefusal, csrfRefusalBody } from './csrf.js';
 import { limitRules } from './limits.js';
 import { statusByData } from './apollo-status.js';
@@ -52,7 +53,7 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', country: node.country, stack: 'apollo' });
   });
-  app.use('/graphql', refuseForgeable, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
+  app.use('/graphql', refuseForgeable, refuseUnacceptable, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
   app.use(badBody);
   const host = options.host ?? '127.0.0.1';
   try {
@@ -96,5 +97,14 @@ function badBody(error: { status?: number; type?: string }, _req: Request, res: 
 function refuseForgeable(req: Request, res: Response, next: NextFunction): void {
   const refusal = csrfRefusal(req.headers['content-type'], (name) => req.headers[name] !== undefined);
   if (refusal) res.status(403).type('application/json').send(JSON.stringify(csrfRefusalBody(refusal)));
+  else next();
+}
+
+/**
+ * A request whose Accept header accepts neither media type: 406 BAD_REQUEST before it runs. Apollo
+ * negotiates the same way (negotiator) but refuses only once the operation has run (a mutation too).
+ */
+function refuseUnacceptable(req: Request, res: Response, next: NextFunction): void {
+  if (resultMediaType(req.headers.accept) === undefined) res.status(406).type('application/json').send(JSON.stringify(notAcceptableBody()));
   else next();
 }

@@ -1,4 +1,5 @@
 /** The two server stacks a node runs on, with one contract. */
+export { acceptableMediaTypes, notAcceptableMessage, RESULT_MEDIA_TYPES, resultMediaType, type ResultMediaType } from './accept.js';
 export { armorOptions, NODE_LIMITS, REFUSAL as ARMOR_REFUSAL, type ArmorLimits } from './armor-options.js';
 export { costRule, type CostOptions } from './cost-rule.js';
 export { serveWithApollo } from './apollo.js';

@@ -9,7 +9,7 @@ import { buildNodeSchema } from '../schema/index.js';
 import { csrfRefusal, csrfRefusalBody } from './csrf.js';
 import { formatMercuriusErrors } from './mercurius-errors.js';
 import { limitRules } from './limits.js';
-import { answerGraphQLResponse } from './media-type.js';
+import { negotiateMediaType } from './media-type.js';
 import { requestShapeError } from './request-shape.js';
 import { refusalsOf } from './ws-operation.js';
 import { refuseWith4403 } from './refuse-with-4403.js';
@@ -22,7 +22,6 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     logger: false,
     serverFactory: (handler) => createServer(tracedHandler(`mra-hub node ${node.country}`, { 'mra.node': node.country, 'mra.stack': 'mercurius' }, handler)),
   });
-  answerGraphQLResponse(app as unknown as FastifyInstance, '/graphql');
   app.get('/healthz', async () => ({ status: 'ok', country: node.country, stack: 'mercurius' }));
   // A request a browser could forge cross-site (a GET, a form POST) needs a CSRF header, as at the
   // Apollo node and the gateway. (A websocket upgrade is a GET too: graphql-ws checks its own.)
@@ -31,6 +30,7 @@ export async function serveWithMercurius(node: CountryNode, options: ServeOption
     const refusal = csrfRefusal(request.headers['content-type'], (name) => request.headers[name] !== undefined);
     if (refusal) await reply.code(403).type('application/json').send(csrfRefusalBody(refusal));
   });
+  negotiateMediaType(app as unknown as FastifyInstance, '/graphql');
   // A body of the wrong shape is refused before fastify's own schema check, which would coerce
   // `query: 7` into a string (then fail inside mercurius) and code the rest as GraphQL validation.
   app.addHook('preValidation', async (request, reply) => {
