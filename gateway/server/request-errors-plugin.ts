@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import type { GraphQLParams } from 'graphql-yoga';
-import { requestShapeError } from '../../subgraphs/node/index.js';
+import { BODY_NOT_JSON, BODY_NOT_OBJECT, requestShapeError } from '../../subgraphs/node/index.js';
 import type { GatewayErrorCode } from '../errors.js';
 import { requestError } from './mask-error.js';
 
@@ -34,18 +34,19 @@ export function useRequestErrors(options: { readonly persistedDocuments: boolean
 }
 
 /**
- * A JSON request body, read as the runtime reads it, refused as the nodes refuse it: 400
- * BAD_REQUEST, `the request body is not valid JSON` (the runtime's own error carries the parser's
- * complaint, which the mask would have to strip: a replaced error is logged as a fault).
+ * A JSON request body, read as the runtime reads it, refused as the nodes refuse it, in the nodes'
+ * words: 400 BAD_REQUEST, BODY_NOT_JSON (the runtime's own error carries the parser's complaint,
+ * which the mask would have to strip: a replaced error is logged as a fault), or BODY_NOT_OBJECT
+ * for JSON that is not an object (a list goes on: the runtime refuses batches itself).
  */
 async function jsonBody(request: Request): Promise<GraphQLParams> {
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
   } catch {
-    throw badRequest('the request body is not valid JSON');
+    throw badRequest(BODY_NOT_JSON);
   }
-  if (typeof body !== 'object' || body === null) throw badRequest('the request body is not a JSON object');
+  if (typeof body !== 'object' || body === null) throw badRequest(BODY_NOT_OBJECT);
   return body as GraphQLParams;
 }
 

@@ -8,7 +8,7 @@ export { isRequestError, maskError, nodeError, requestErrorCode, toGraphQLError,
 export { FilePrivateStore, MemoryPrivateStore, privateDigest, type PrivateRecord, type PrivateStore } from './private-store.js';
 export { buildNodeSchema } from './schema/index.js';
 export { acceptableMediaTypes, notAcceptableMessage, RESULT_MEDIA_TYPES, resultMediaType, type ResultMediaType } from './servers/index.js';
-export { ARMOR_REFUSAL, armorOptions, authorizationFrom, listen, CSRF_HEADERS, csrfRefusal, csrfRefusalBody, costRule, NODE_LIMITS, requestShapeError, serveWithApollo, serveWithMercurius, type ArmorLimits, type CostOptions, type RunningServer, type ServeOptions } from './servers/index.js';
+export { ARMOR_REFUSAL, armorOptions, authorizationFrom, BODY_NOT_JSON, BODY_NOT_OBJECT, listen, CSRF_HEADERS, csrfRefusal, csrfRefusalBody, costRule, NODE_LIMITS, requestShapeError, serveWithApollo, serveWithMercurius, type ArmorLimits, type CostOptions, type RunningServer, type ServeOptions } from './servers/index.js';
 export {
   catchUpFromPeers, PeerClient, PeerError, PeerFollower, recoverFromPeers, type CatchUpResult, type PeerFollowerOptions, type PeerPage, type PeerProof, type RecoveryReport,
 } from './sync/index.js';

@@ -30,12 +30,12 @@ describe('one error contract: the same table against the Apollo node, the mercur
     return `Bearer ${await mra.cluster.token('MX', 'officer')}`;
   }
 
-  async function ask(url: string, body: string | Record<string, unknown>, sender: Sender, accept = 'application/graphql-response+json'): Promise<Answer> {
+  async function ask(url: string, body: string | Record<string, unknown>, sender: Sender, accept = 'application/graphql-response+json', raw?: string): Promise<Answer> {
     const auth = await authorization(sender);
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept, ...(auth ? { authorization: auth } : {}) },
-      body: JSON.stringify(typeof body === 'string' ? { query: body } : body),
+      body: raw ?? JSON.stringify(typeof body === 'string' ? { query: body } : body),
     });
     return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Answer['body'] };
   }
@@ -46,7 +46,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
       const faults = () => mra.logs.filter((line) => line.level === 'error').length;
       const faultsBefore = faults();
       for (const [name, url] of Object.entries(servers)) {
-        const answer = await ask(url, row.body, row.sender, row.accept);
+        const answer = await ask(url, row.body, row.sender, row.accept, row.raw);
         const first = answer.body.errors?.[0];
         locations.set(name, first?.locations);
         const seen = {

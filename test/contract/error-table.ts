@@ -4,7 +4,10 @@ export type Sender = 'officer' | 'expired' | 'bad' | 'anonymous';
 /** One kind of bad request, and what every server answers it with (subgraphs/node/README.md). */
 export interface ContractRow {
   readonly kind: string;
+  /** A query, or the request's parameters; sent as JSON. */
   readonly body: string | Record<string, unknown>;
+  /** The request body as sent, when it is not `body` as JSON. */
+  readonly raw?: string;
   readonly sender: Sender;
   readonly status: number;
   /** The first error's extensions.code; null: no error at all. */
@@ -34,6 +37,8 @@ export const ERROR_CONTRACT: readonly ContractRow[] = [
   { kind: 'bad token', body: '{ mras { id } }', sender: 'bad', status: 401, code: 'UNAUTHENTICATED', message: /not a JWT/, data: 'absent' },
   { kind: 'expired token', body: '{ mras { id } }', sender: 'expired', status: 401, code: 'UNAUTHENTICATED', message: /exp/, data: 'absent' },
   { kind: 'no token where one is needed', body: 'mutation { suspendAeo(aeoId: "CR-AEO-000043", reason: "audit") { status } }', sender: 'anonymous', status: 401, code: 'UNAUTHENTICATED', message: /^mutations need a bearer token$/, path: ['suspendAeo'], data: null },
+  { kind: 'body not JSON', body: {}, raw: '{"query": ', sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /^the request body is not valid JSON$/, data: 'absent' },
+  { kind: 'body JSON but not an object', body: {}, raw: '7', sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /^the request body must be a JSON object \(with a `query`\)$/, data: 'absent' },
   { kind: 'query not a string', body: { query: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /quer/i, data: 'absent' },
   { kind: 'variables not an object', body: { query: '{ __typename }', variables: '{"n": 1}' }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /variables/, data: 'absent' },
   { kind: 'operationName not a string', body: { query: 'query A { __typename }', operationName: 7 }, sender: 'officer', status: 400, code: 'BAD_REQUEST', message: /operationName/, data: 'absent' },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -14,8 +14,7 @@ import type { CountryNode, NodeContext } from '../country-node.js';
 import { maskError } from '../errors.js';
 import { buildNodeSchema } from '../schema/index.js';
 import { authorizationFrom, type RunningServer, type ServeOptions } from './running-server.js';
-import { notAcceptableBody, resultMediaType } from './accept.js';
-import { csrfRefusal, csrfRefusalBody } from './csrf.js';
+import { refuseForgeable, refuseMisshapen, refuseUnacceptable, refuseUnreadable } from './apollo-refusals.js';
 import { limitRules } from './limits.js';
 import { statusByData } from './apollo-status.js';
 import { wsOperation } from './ws-operation.js';
@@ -53,8 +52,8 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', country: node.country, stack: 'apollo' });
   });
-  app.use('/graphql', refuseForgeable, refuseUnacceptable, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
-  app.use(badBody);
+  app.use('/graphql', refuseForgeable, refuseUnacceptable, express.json({ limit: '1mb', strict: false }), refuseMisshapen, expressMiddleware(apollo, { context: ({ req }) => node.contextFor(req.headers.authorization) }));
+  app.use(refuseUnreadable);
   const host = options.host ?? '127.0.0.1';
   try {
     await listen(httpServer, options.port, host);
@@ -84,27 +83,4 @@ export async function serveWithApollo(node: CountryNode, options: ServeOptions):
 function codeOf(formatted: { extensions?: Record<string, unknown> }): string | undefined {
   const code = formatted.extensions?.code;
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : undefined;
-}
-
-/** A body express cannot read (not JSON, too large) is a GraphQL error in JSON, not express's HTML page. */
-function badBody(error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
-  if (typeof error.status !== 'number' || error.status >= 500) return next(error);
-  const message = error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body cannot be read';
-  res.status(error.status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
-}
-
-/** A request a browser could forge cross-site (a GET, a form POST) without a CSRF header: 403 CSRF_PREVENTED. */
-function refuseForgeable(req: Request, res: Response, next: NextFunction): void {
-  const refusal = csrfRefusal(req.headers['content-type'], (name) => req.headers[name] !== undefined);
-  if (refusal) res.status(403).type('application/json').send(JSON.stringify(csrfRefusalBody(refusal)));
-  else next();
-}
-
-/**
- * A request whose Accept header accepts neither media type: 406 BAD_REQUEST before it runs. Apollo
- * negotiates the same way (negotiator) but refuses only once the operation has run (a mutation too).
- */
-function refuseUnacceptable(req: Request, res: Response, next: NextFunction): void {
-  if (resultMediaType(req.headers.accept) === undefined) res.status(406).type('application/json').send(JSON.stringify(notAcceptableBody()));
-  else next();
 }

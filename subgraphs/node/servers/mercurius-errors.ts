@@ -1,5 +1,6 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { httpStatusOf, isRequestError, maskError, nodeError } from '../errors.js';
+import { BODY_NOT_JSON } from './request-shape.js';
 
 /** What mercurius wraps a refused request in (MER_ERR_GQL_VALIDATION, MER_ERR_METHOD_NOT_ALLOWED, …). */
 interface MercuriusRequestError extends Error {
@@ -40,7 +41,7 @@ export function formatMercuriusErrors(execution: ExecutionResult, body: unknown)
     }
     if (wrapper.errors === undefined) {
       status = wrapper.statusCode ?? 400;
-      return [nodeError('BAD_REQUEST', wrapper instanceof SyntaxError || /\bJSON\b/.test(wrapper.message) ? 'the request body is not valid JSON' : wrapper.message)];
+      return [nodeError('BAD_REQUEST', wrapper instanceof SyntaxError || /\bJSON\b/.test(wrapper.message) ? BODY_NOT_JSON : wrapper.message)];
     }
     return wrapper.errors.map((inner) => maskError(inner instanceof GraphQLError ? inner : new GraphQLError(inner.message)));
   });

@@ -1,3 +1,9 @@
+/** Why a POST body that is not JSON is refused (HTTP 400, BAD_REQUEST), on the nodes and the gateway alike. */
+export const BODY_NOT_JSON = 'the request body is not valid JSON';
+
+/** Why a POST body that is JSON but not an object (nor, where batches are taken, a list of them) is refused, likewise. */
+export const BODY_NOT_OBJECT = 'the request body must be a JSON object (with a `query`)';
+
 /**
  * What is wrong with the shape of a GraphQL-over-HTTP POST body, or undefined when it is well
  * formed (each request of a batch too). Its parameters have fixed types: `query` and
@@ -12,7 +18,7 @@ export function requestShapeError(body: unknown, batch = true): string | undefin
     }
     return undefined;
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the request body must be a JSON object (with a `query`)';
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return BODY_NOT_OBJECT;
   const { query, variables, operationName, extensions } = body as Record<string, unknown>;
   if (query !== undefined && query !== null && typeof query !== 'string') return '`query` must be a string';
   if (!isObjectOrAbsent(variables)) return '`variables` must be an object';
