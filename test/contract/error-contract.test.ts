@@ -148,7 +148,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
   });
 
   it('graphql-ws: a subscription its field refuses (anonymous certificateArrived) is one result on every server, `data: null` and the error at the field as coded, then complete', async () => {
-    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
     const wsUrls = {
       'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl,
       'gateway (home on mercurius)': mra.gateways.MX.wsUrl, 'gateway (home on Apollo)': mra.gateways.CR.wsUrl, 'gateway beside its node': beside.wsUrl,
