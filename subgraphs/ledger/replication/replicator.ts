@@ -3,6 +3,8 @@ import type { Checkpoint } from '../checkpoint.js';
 import type { Replica } from '../replica.js';
 import type { Entry } from '../schemas.js';
 import type { ChainLog } from './chain-log.js';
+import { TransportWatch, type ReplicationNotice } from './transport-watch.js';
+import { watchedLog } from './watched-log.js';
 
 export interface ReplicatorOptions {
   readonly replica: Replica;
@@ -18,8 +20,12 @@ export interface ReplicatorOptions {
   readonly antiEntropyMs?: number;
   /** How long one blocking read waits (ms). */
   readonly blockMs?: number;
-  /** Told of every refused entry and transport failure; replication carries on. */
-  readonly onProblem?: (problem: { readonly code: string; readonly message: string }) => void;
+  /**
+   * Told of every refused entry; of the log lost (TRANSPORT_ERROR, with why) once, however many
+   * retries fail while it stays lost; and of it answering again (TRANSPORT_RESTORED, `info`), once.
+   * Replication carries on meanwhile.
+   */
+  readonly onProblem?: (notice: ReplicationNotice) => void;
 }
 
 /** Counters for benchmarks, the simulator and health checks. */
@@ -32,6 +38,7 @@ export interface ReplicationStats {
   repaired: number;
   /** Partners' checkpoints verified and kept. */
   checkpoints: number;
+  /** Refusals by code; TRANSPORT_ERROR counts every call to the log that failed, retries included. */
   rejected: Record<string, number>;
 }
 
@@ -51,9 +58,18 @@ export class Replicator {
   #unsubscribe: () => void = () => {};
   /** Read position per chain: past the replica's height once an entry there was refused. */
   readonly #cursors = new Map<string, number>();
+  readonly #transport = new TransportWatch({
+    lost: (reason) => this.#o.onProblem?.({ code: 'TRANSPORT_ERROR', message: `lost (${reason}); retrying quietly until it answers` }),
+    back: () => this.#o.onProblem?.({ code: 'TRANSPORT_RESTORED', message: 'answers again', level: 'info' }),
+  });
 
   constructor(options: ReplicatorOptions) {
-    this.#o = { antiEntropyMs: 5000, blockMs: 1000, ...options };
+    this.#o = { antiEntropyMs: 5000, blockMs: 1000, ...options, log: watchedLog(options.log, this.#transport) };
+  }
+
+  /** Whether the log is lost: its last call failed, and none has answered since. */
+  get transportLost(): boolean {
+    return this.#transport.lost;
   }
 
   /** Re-publishes what the log lacks, then follows it until `stop`. */
@@ -100,7 +116,7 @@ export class Replicator {
         const published = held ? await log.latestCheckpoint(authority) : null;
         if (held && (!published || published.treeSize < held.treeSize)) await this.#enqueue(() => log.publishCheckpoint(held));
       } catch (error) {
-        this.#problem('TRANSPORT', error);
+        this.#transportFailed(error);
       }
     }
   }
@@ -115,7 +131,7 @@ export class Replicator {
         const checkpoint = await this.#o.log.latestCheckpoint(authority);
         if (checkpoint) this.#offerCheckpoint(checkpoint);
       } catch (error) {
-        this.#problem('TRANSPORT', error);
+        this.#transportFailed(error);
       }
     }
   }
@@ -131,7 +147,7 @@ export class Replicator {
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
-    this.#publishing = this.#publishing.then(task).catch((error: unknown) => this.#problem('TRANSPORT', error));
+    this.#publishing = this.#publishing.then(task).catch((error: unknown) => this.#transportFailed(error));
     return this.#publishing;
   }
 
@@ -185,7 +201,7 @@ export class Replicator {
         await new Promise((resolve) => setImmediate(resolve)); // never starve timers, even under a flood
       } catch (error) {
         if (!this.#running) return;
-        this.#problem('TRANSPORT', error);
+        this.#transportFailed(error);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
@@ -198,7 +214,7 @@ export class Replicator {
       if (result === 'applied') this.stats.applied += 1;
       else this.stats.duplicates += 1;
     } catch (error) {
-      if (!isLedgerError(error, 'SEQUENCE_GAP')) return this.#problem('REJECTED', error);
+      if (!isLedgerError(error, 'SEQUENCE_GAP')) return this.#rejected(error);
       const missing = await log.range(entry.authority, replica.height(entry.authority) + 1, entry.sequence);
       for (const earlier of missing) {
         if (earlier.sequence === replica.height(earlier.authority) + 1) await this.#offer(earlier);
@@ -213,17 +229,26 @@ export class Replicator {
     try {
       if (this.#o.replica.acceptCheckpoint(checkpoint) === 'held') this.stats.checkpoints += 1;
     } catch (error) {
-      this.#problem('REJECTED', error);
+      this.#rejected(error);
     }
   }
 
-  #problem(kind: 'TRANSPORT' | 'REJECTED', error: unknown): void {
-    const code = isLedgerError(error) ? error.code : kind === 'TRANSPORT' ? 'TRANSPORT_ERROR' : 'REJECTED';
-    this.#count(code, error instanceof Error ? error.message : String(error));
+  #rejected(error: unknown): void {
+    this.#count(isLedgerError(error) ? error.code : 'REJECTED', messageOf(error));
+  }
+
+  /** A call to the log failed: counted every time; the watch tells once that it is lost. */
+  #transportFailed(error: unknown): void {
+    if (isLedgerError(error)) return this.#count(error.code, error.message);
+    this.stats.rejected.TRANSPORT_ERROR = (this.stats.rejected.TRANSPORT_ERROR ?? 0) + 1;
   }
 
   #count(code: string, message: string): void {
     this.stats.rejected[code] = (this.stats.rejected[code] ?? 0) + 1;
     this.#o.onProblem?.({ code, message });
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
