@@ -1,4 +1,4 @@
-import { openRedisLog, Replicator, type ChainLog, type Replica } from '../../ledger/index.js';
+import { openRedisLog, Replicator, type ChainLog, type Replica, type ReplicationNotice } from '../../ledger/index.js';
 import { PeerFollower, type PeerClient } from '../../node/index.js';
 import type { Topology } from './topology.js';
 
@@ -10,7 +10,7 @@ export interface Replication {
 
 const OWN_LOG_WAIT_MS = 5000;
 
-type Report = (problem: { readonly code: string; readonly message: string }) => void;
+type Report = (notice: ReplicationNotice) => void;
 
 /**
  * Joins every log the topology names, each carrying its chains, and polls every peer node. A log
@@ -39,8 +39,11 @@ export async function startReplication(options: {
     }, OWN_LOG_WAIT_MS).unref();
     const log = await openRedisLog({ url: plan.url, prefix, signal: closing.signal }).finally(() => clearTimeout(warning));
     if (closing.signal.aborted) return log.close();
-    if (unanswered) onProblem({ code: 'REDIS_JOINED', message: `${plan.url} answers; joined` });
-    const replicator = new Replicator({ replica, log, name: country, ...(plan.chains ? { chains: plan.chains } : {}), onProblem });
+    if (unanswered) onProblem({ code: 'REDIS_JOINED', message: `${plan.url} answers; joined`, level: 'info' });
+    // Each log's notices name it: with one log per authority, which Redis was lost matters.
+    const replicator = new Replicator({
+      replica, log, name: country, ...(plan.chains ? { chains: plan.chains } : {}), onProblem: (notice) => onProblem({ ...notice, message: `${plan.url}: ${notice.message}` }),
+    });
     running.push({ replicator, log });
     await replicator.start();
   });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoCheckpoint, FileStore, initialState, networkId, Replica, type Genesis, type SigningKey } from '../../ledger/index.js';
+import { autoCheckpoint, FileStore, initialState, networkId, Replica, type Genesis, type ReplicationNotice, type SigningKey } from '../../ledger/index.js';
 import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
@@ -64,7 +64,8 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
   ensureDirectory(options.data, '--data');
   pinGenesis(options.data, genesis);
   const replica = Replica.open({ genesis, store: new FileStore(ledgerDir), signer: { authority: options.country, key }, now: () => new Date() });
-  const report = (p: { code: string; message: string }) => console.error(`replication: ${p.code}: ${p.message}`);
+  // Problems (a transport lost, an entry refused) are warnings on stderr; news (a transport back) is info on stdout.
+  const report = (notice: ReplicationNotice) => (notice.level === 'info' ? console.log : console.error)(`replication: ${notice.code}: ${notice.message}`);
   if (recovering) {
     const recovered = await recoverFromPeers(replica, options.recoverFrom.map((url) => peerClient(url, options.country, key)), report).catch((error: unknown) => {
       replica.close();
