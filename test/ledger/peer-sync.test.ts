@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SigningKey } from '../../subgraphs/ledger/index.js';
-import { catchUpFromPeers, CountryNode, mintToken, PeerClient, serveWithApollo, type RunningServer } from '../../subgraphs/node/index.js';
+import type { ReplicationNotice, SigningKey } from '../../subgraphs/ledger/index.js';
+import { catchUpFromPeers, CountryNode, mintToken, PeerClient, PeerFollower, serveWithApollo, type RunningServer } from '../../subgraphs/node/index.js';
+import { budget } from '../support/budget.js';
+import { eventually } from '../support/eventually.js';
 import { grant, testNetwork } from '../support/network.js';
 import { readBody } from '../support/read-body.js';
 
@@ -35,6 +37,25 @@ async function tamperingProxy(target: string, rewrite: (text: string) => string)
   return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
 }
 
+/** A reverse proxy in front of a node: while `down()`, it answers 502 Bad Gateway (counted), as nginx does when its node is gone. */
+async function frontProxy(target: string, down: () => boolean): Promise<{ url: string; badGateways: () => number }> {
+  let badGateways = 0;
+  const proxy = createServer(async (req, res) => {
+    const body = await readBody(req);
+    if (down()) {
+      badGateways += 1;
+      res.statusCode = 502;
+      return res.end('<html>502 Bad Gateway</html>');
+    }
+    const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' }, body });
+    res.setHeader('content-type', 'application/json');
+    res.end(await upstream.text());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => proxy.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`, badGateways: () => badGateways };
+}
+
 describe('ledger: catch-up straight from a partner\'s node over GraphQL', () => {
   it('pages through a chain longer than a page, verifying every entry, and keeps the owner\'s checkpoint', async () => {
     const { net, replica, server, crToken } = await mxNode(620);
@@ -60,5 +81,26 @@ describe('ledger: catch-up straight from a partner\'s node over GraphQL', () => 
     const officer = () => mintToken(net.keys.CR as SigningKey, { country: 'CR', role: 'officer', subject: 'ana' }, new Date());
     await expect(new PeerClient(server.url, { token: officer }).page('MX', 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(new PeerClient(server.url).page('MX', 1)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('a follower whose partner\'s node goes away says so once (PEER_UNAVAILABLE, with why), nothing while its rounds fail, and once when it answers again (PEER_RESTORED, info)', async () => {
+    const { net, replica, server, crToken } = await mxNode(1);
+    let down = false;
+    const front = await frontProxy(server.url, () => down);
+    const cr = net.replica('CR');
+    const notices: ReplicationNotice[] = [];
+    const follower = new PeerFollower({ replica: cr, peers: [new PeerClient(front.url, { token: crToken })], intervalMs: 10, onProblem: (notice) => notices.push(notice) });
+    follower.start();
+    closers.push(() => follower.stop());
+    await eventually(() => cr.height('MX') === 1, budget(10_000));
+
+    down = true;
+    replica.submit(grant('MX', 2));
+    await eventually(() => front.badGateways() >= 5, budget(10_000));
+    expect(notices).toEqual([{ code: 'PEER_UNAVAILABLE', message: `${front.url}: HTTP 502; retrying quietly until it answers` }]);
+
+    down = false;
+    await eventually(() => cr.height('MX') === 2, budget(10_000));
+    expect(notices.slice(1)).toEqual([{ code: 'PEER_RESTORED', message: `${front.url} answers again`, level: 'info' }]);
   });
 });

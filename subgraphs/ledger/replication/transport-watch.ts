@@ -19,7 +19,14 @@ export class TransportWatch {
   /** Changes told so far: a call begun before the last one says nothing about the transport since. */
   #changes = 0;
 
-  constructor(private readonly tell: { lost(reason: string): void; back(): void }) {}
+  /**
+   * `tell` hears of each change; `lostBy` says which failures mean the transport is lost (default:
+   * all); any other is an answer, as a partner's node refusing a request is.
+   */
+  constructor(
+    private readonly tell: { lost(reason: string): void; back(): void },
+    private readonly lostBy: (error: unknown) => boolean = () => true,
+  ) {}
 
   /** Whether the transport is lost: a call failed, and none begun since has answered. */
   get lost(): boolean {
@@ -37,11 +44,20 @@ export class TransportWatch {
     try {
       result = await run();
     } catch (error) {
-      if (since === this.#changes && !this.#lost) this.#turn(true, () => this.tell.lost(error instanceof Error ? error.message : String(error)));
+      this.#failed(since, error);
       throw error;
     }
-    if (since === this.#changes && this.#lost) this.#turn(false, () => this.tell.back());
+    this.#answered(since);
     return result;
+  }
+
+  #failed(since: number, error: unknown): void {
+    if (!this.lostBy(error)) return this.#answered(since);
+    if (since === this.#changes && !this.#lost) this.#turn(true, () => this.tell.lost(error instanceof Error ? error.message : String(error)));
+  }
+
+  #answered(since: number): void {
+    if (since === this.#changes && this.#lost) this.#turn(false, () => this.tell.back());
   }
 
   #turn(lost: boolean, tell: () => void): void {

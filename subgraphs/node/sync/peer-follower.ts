@@ -1,5 +1,5 @@
-import type { Replica } from '../../ledger/index.js';
-import type { PeerClient } from './peer-client.js';
+import { TransportWatch, type Replica, type ReplicationNotice } from '../../ledger/index.js';
+import type { PeerClient, PeerPage } from './peer-client.js';
 
 export interface PeerFollowerOptions {
   readonly replica: Replica;
@@ -8,8 +8,11 @@ export interface PeerFollowerOptions {
   readonly intervalMs?: number;
   /** Entries per page. */
   readonly pageSize?: number;
-  readonly onProblem?: (problem: { readonly code: string; readonly message: string }) => void;
+  readonly onProblem?: (notice: ReplicationNotice) => void;
 }
+
+/** How a round asks a peer for a page: straight, or through that peer's TransportWatch (a follower). */
+type Ask = (peer: PeerClient, authority: string, from: number, limit: number) => Promise<PeerPage>;
 
 /** What one round of catch-up brought in. */
 export interface CatchUpResult {
@@ -24,8 +27,8 @@ export interface CatchUpResult {
  * transport, and each peer's checkpoints kept. Runs in rounds until nothing new arrives, so a
  * chain admitted by another chain's entry (a new MRA member) is fetched in the same call.
  */
-export async function catchUpFromPeers(options: PeerFollowerOptions): Promise<CatchUpResult> {
-  const { replica, peers, pageSize = 500 } = options;
+export async function catchUpFromPeers(options: PeerFollowerOptions & { readonly ask?: Ask }): Promise<CatchUpResult> {
+  const { replica, peers, pageSize = 500, ask = (peer, authority, from, limit) => peer.page(authority, from, limit) } = options;
   const result = { applied: 0, checkpoints: 0, problems: 0 };
   const problem = (code: string, message: string) => {
     result.problems += 1;
@@ -38,7 +41,7 @@ export async function catchUpFromPeers(options: PeerFollowerOptions): Promise<Ca
       chains: for (const authority of Object.keys(replica.state.authorities)) {
         try {
           for (;;) {
-            const page = await peer.page(authority, replica.height(authority) + 1, pageSize);
+            const page = await ask(peer, authority, replica.height(authority) + 1, pageSize);
             let appliedHere = 0;
             for (const entry of page.entries) if (replica.ingest(entry) === 'applied') appliedHere += 1;
             if (page.checkpoint && replica.acceptCheckpoint(page.checkpoint) === 'held') result.checkpoints += 1;
@@ -60,12 +63,19 @@ export async function catchUpFromPeers(options: PeerFollowerOptions): Promise<Ca
   return result;
 }
 
-/** Polls partners' nodes every `intervalMs`: liveness that needs no log at all. */
+const unavailable = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'PEER_UNAVAILABLE';
+
+/**
+ * Polls partners' nodes every `intervalMs`: liveness that needs no log at all. A peer that stops
+ * answering is told once (PEER_UNAVAILABLE, with why), not every round, and once when it answers
+ * again (PEER_RESTORED, info); any other problem is told once for as long as it recurs every round.
+ */
 export class PeerFollower {
   readonly #options: PeerFollowerOptions;
   #timer: NodeJS.Timeout | undefined;
   #running = false;
   #round: Promise<unknown> = Promise.resolve();
+  readonly #watches = new Map<PeerClient, TransportWatch>();
 
   constructor(options: PeerFollowerOptions) {
     this.#options = options;
@@ -73,21 +83,39 @@ export class PeerFollower {
 
   start(): void {
     this.#running = true;
-    // A peer that stays down is reported once, not every round; again once it has recovered.
     let reported = new Set<string>();
     const tick = () => {
       const seen = new Set<string>();
-      const onProblem = (p: { readonly code: string; readonly message: string }) => {
+      const onProblem = (p: ReplicationNotice) => {
+        if (p.code === 'PEER_UNAVAILABLE') return; // the peer's watch tells it
         const key = `${p.code} ${p.message}`;
         seen.add(key);
         if (!reported.has(key)) this.#options.onProblem?.(p);
       };
-      this.#round = catchUpFromPeers({ ...this.#options, onProblem }).finally(() => {
+      const ask: Ask = (peer, authority, from, limit) => this.#watch(peer).call(() => peer.page(authority, from, limit));
+      this.#round = catchUpFromPeers({ ...this.#options, onProblem, ask }).finally(() => {
         reported = seen;
         if (this.#running) this.#timer = setTimeout(tick, this.#options.intervalMs ?? 1000);
       });
     };
     tick();
+  }
+
+  /** Whether a peer is lost: its last call found it unavailable, and none begun since has answered. */
+  lost(peer: PeerClient): boolean {
+    return this.#watches.get(peer)?.lost ?? false;
+  }
+
+  #watch(peer: PeerClient): TransportWatch {
+    let watch = this.#watches.get(peer);
+    if (!watch) {
+      watch = new TransportWatch({
+        lost: (reason) => this.#options.onProblem?.({ code: 'PEER_UNAVAILABLE', message: `${reason}; retrying quietly until it answers` }),
+        back: () => this.#options.onProblem?.({ code: 'PEER_RESTORED', message: `${peer.url} answers again`, level: 'info' }),
+      }, unavailable);
+      this.#watches.set(peer, watch);
+    }
+    return watch;
   }
 
   async stop(): Promise<void> {
