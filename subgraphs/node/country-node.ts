@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLError } from 'graphql';
 import type { OperatorRecord, OperatorStatus, Replica } from '../ledger/index.js';
-import { authenticate, type Caller } from './access/index.js';
+import { authenticate, KeyRotations, type Caller } from './access/index.js';
 import { CertificateDesk, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 import { toGraphQLError } from './errors.js';
 import { MemoryPrivateStore, type PrivateStore } from './private-store.js';
@@ -53,6 +53,8 @@ export class CountryNode {
   readonly randomBytes: (size: number) => Buffer;
   readonly pubSub = createPubSub<{ statusChanged: [StatusChange] }>();
   readonly certificates: CertificateDesk;
+  /** Authorities' key rotations as the replica applies them: a subscription ends when its token's key is rotated away. */
+  readonly keys: KeyRotations;
   readonly #unsubscribe: () => void;
 
   constructor(options: CountryNodeOptions) {
@@ -62,6 +64,7 @@ export class CountryNode {
     this.now = options.now;
     this.randomBytes = options.randomBytes ?? randomBytes;
     this.certificates = new CertificateDesk({ country: this.country, replica: this.replica, ...options.certificates });
+    this.keys = new KeyRotations(this.replica);
     this.#unsubscribe = this.replica.subscribe((event) => {
       if (event.kind !== 'applied' || !STATUS_TYPES.has(event.entry.type)) return;
       const aeoId = (event.entry.payload as { aeoId: string }).aeoId;
@@ -89,6 +92,7 @@ export class CountryNode {
 
   close(): void {
     this.#unsubscribe();
+    this.keys.close();
     this.certificates.close();
   }
 }

@@ -1,6 +1,6 @@
 /** The country node: a Federation 2 subgraph served from the authority's own replica. */
 export {
-  asksForSchema, assertMayExecute, authenticate, authenticateWith, mayView, notShared, mintToken, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, untilExpiry, visibleFields, visibleFieldsUnder, type Caller, type MraTermsView, type Relation, type AuthorityKey, type KeyLookup,
+  asksForSchema, assertMayExecute, authenticate, authenticateWith, mayView, notShared, mintToken, PRIVATE_FIELDS, PUBLIC_FIELDS, relationOf, untilExpiry, visibleFields, visibleFieldsUnder, KEY_ROTATED, KeyRotations, type KeyStanding, type Caller, type MraTermsView, type Relation, type AuthorityKey, type KeyLookup,
 } from './access/index.js';
 export { CertificateDesk, FileCertificateStore, MemoryCertificateStore, peerFetch, type CertificateFetch, type CertificateStore } from './certificates/index.js';
 export { CountryNode, type CountryNodeOptions, type NodeContext, type StatusChange } from './country-node.js';

@@ -81,7 +81,7 @@ describe('cli: mra-hub token', () => {
     const member = JSON.parse(readFileSync(join(keys, 'PE.pub.json'), 'utf8')) as { country: string; name: string; publicKey: string };
     const genesis = createGenesis('t', [{ country: member.country, name: member.name, publicKey: member.publicKey }], new Date());
     const replica = Replica.open({ genesis, now: () => new Date() });
-    expect(await authenticate(`Bearer ${minted.stdout.trim()}`, replica.state, new Date())).toEqual({ country: 'PE', role: 'analyst', subject: 'lucia', expiresAt: expect.any(Date) });
+    expect(await authenticate(`Bearer ${minted.stdout.trim()}`, replica.state, new Date())).toEqual({ country: 'PE', role: 'analyst', subject: 'lucia', expiresAt: expect.any(Date), keyId: replica.state.authorities.PE?.keys[0]?.keyId });
     expect(runCli(['token', '--country', 'PE', '--role', 'boss', '--keys', keys]).stderr).toMatch(/--role/);
   });
 });

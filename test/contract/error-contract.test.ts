@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../subgraphs/node/index.js';
-import type { SigningKey } from '../../subgraphs/ledger/index.js';
+import { generateSigningKey, type SigningKey } from '../../subgraphs/ledger/index.js';
 import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
 import { budget } from '../support/budget.js';
 import { eventually } from '../support/eventually.js';
@@ -233,6 +233,55 @@ describe('one error contract: the same table against the Apollo node, the mercur
       const first = session.of('2')[0] as WsMessage;
       const payload = first.payload as { errors?: unknown[] } | unknown[];
       expect(Array.isArray(payload) ? payload : payload.errors, name).toEqual([expect.objectContaining({ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } })]);
+      session.close();
+    }
+    control.close();
+    if (suspended) await toggle();
+  });
+
+  it('graphql-ws: a subscription ends when its token\'s key is rotated away on the ledger, on every server: one error (UNAUTHENTICATED, "token key rotated or revoked"), nothing after', async () => {
+    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
+    // A token of PE's, whose key no other spec here uses: PE rotates it away below.
+    const token = await mra.cluster.token('PE', 'officer');
+    const query = 'subscription { operatorStatusChanged(country: "CR") { aeoId status } }';
+    const sessions: [string, WsSession][] = Object.entries(wsUrls).map(([name, url]) => [name, wsSession(url, { authorization: `Bearer ${token}` })]);
+    for (const [, session] of sessions) {
+      await session.acked;
+      session.subscribe('1', query);
+    }
+    const control = subscribe(mra.cluster.servers.MX.wsUrl, query, await mra.cluster.token('MX', 'officer'));
+    await control.ready;
+    const admin = await mra.cluster.token('CR', 'admin');
+    let suspended = false;
+    const toggle = async () => {
+      const field = suspended ? 'reinstateAeo' : 'suspendAeo';
+      const answer = await gql(mra.cluster.servers.CR.url, `mutation { ${field}(aeoId: "CR-AEO-000043", reason: "audit") { status } }`, {}, admin);
+      expect(answer.errors).toBeUndefined();
+      suspended = !suspended;
+    };
+    const types = (id: string) => Object.fromEntries(sessions.map(([name, session]) => [name, session.of(id).map((m) => m.type)]));
+    const hadEvent = () => sessions.every(([, session]) => session.of('1').some((m) => m.type === 'next'));
+    const ended = (id: string) => sessions.every(([, session]) => session.of(id).some((m) => m.type === 'error' || m.type === 'complete'));
+    while (!hadEvent() && !sessions.some(([, session]) => session.of('1').some((m) => m.type === 'error'))) {
+      await toggle();
+      await eventually(() => hadEvent(), 300).catch(() => undefined);
+    }
+    expect(types('1'), 'every subscriber had an event before the rotation').toEqual(Object.fromEntries(sessions.map(([name, session]) => [name, session.of('1').map(() => 'next')])));
+
+    // PE rotates its key on its own replica; MX's and CR's replicas apply the rotation as it arrives.
+    mra.cluster.nodes.PE.replica.rotateKey(generateSigningKey());
+    await eventually(() => ended('1'), budget(10_000), () => JSON.stringify(types('1')));
+    // An event after that reaches a subscriber whose token is good, and no one else.
+    const seen = control.events.length;
+    await toggle();
+    await eventually(() => control.events.length > seen, budget(5000));
+    const rotated = [{ message: 'token key rotated or revoked', extensions: { code: 'UNAUTHENTICATED' } }];
+    for (const [name, session] of sessions) {
+      const messages = session.of('1');
+      expect(messages.at(-1), `${name}: ${JSON.stringify(messages)}`).toEqual({ id: '1', type: 'error', payload: rotated });
+      expect(messages.slice(0, -1).every((m) => m.type === 'next'), name).toBe(true);
+      expect(session.closedWith(), name).toBeUndefined();
       session.close();
     }
     control.close();

@@ -7,10 +7,10 @@ const key = generateSigningKey();
 const current: AuthorityKey = { country: 'MX', keyId: key.keyId, publicKey: key.publicKey };
 
 describe('node: a token verified once is remembered only while it would still verify', () => {
-  it('a second request with the same token authenticates the same caller, with when its token expires', async () => {
+  it('a second request with the same token authenticates the same caller, with when its token expires and the key it was verified with', async () => {
     const token = `Bearer ${await mintToken(key, { country: 'MX', role: 'officer', subject: 'ana' }, NOW, 3600)}`;
     const lookup = () => current;
-    const caller = { country: 'MX', role: 'officer', subject: 'ana', expiresAt: new Date('2026-06-01T13:00:00Z') };
+    const caller = { country: 'MX', role: 'officer', subject: 'ana', expiresAt: new Date('2026-06-01T13:00:00Z'), keyId: key.keyId };
     expect(await authenticateWith(token, lookup, NOW)).toEqual(caller);
     expect(await authenticateWith(token, lookup, NOW)).toEqual(caller);
   });

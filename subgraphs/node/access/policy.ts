@@ -7,6 +7,8 @@ export interface Caller {
   readonly subject: string;
   /** When the token that proved who the caller is expires (its `exp`), if it does. */
   readonly expiresAt?: Date;
+  /** The authority key the token was verified with: it proves who the caller is only while it is that authority's current key. */
+  readonly keyId?: string;
 }
 
 /** Anyone, even anonymous, may see these: enough to check that an AEO exists and its status. */

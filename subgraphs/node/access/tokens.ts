@@ -84,7 +84,9 @@ async function verifyToken(token: string, lookup: KeyLookup, now: Date): Promise
       throw unauthenticated('token claims must name the issuing country, a role (officer, analyst, admin) and a subject');
     }
     const seconds = (value: number | undefined, otherwise: number) => (typeof value === 'number' ? value * 1000 : otherwise);
-    const caller: Caller = { country: key.country, role, subject: payload.sub, ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000) } : {}) };
+    const caller: Caller = {
+      country: key.country, role, subject: payload.sub, keyId: key.keyId, ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+    };
     VERIFIED.set(token, {
       caller, keyId: key.keyId, issuer: key.country, publicKey: key.publicKey,
       validFrom: seconds(payload.nbf, Number.NEGATIVE_INFINITY), expiresAt: seconds(payload.exp, Number.POSITIVE_INFINITY),
