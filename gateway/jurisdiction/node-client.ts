@@ -2,7 +2,7 @@ import type { ASTNode, DocumentNode, ExecutionResult, GraphQLError } from 'graph
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SpanKind } from '@opentelemetry/api';
-import type { MraTermsView } from '../../subgraphs/node/index.js';
+import { nodeError, type MraTermsView } from '../../subgraphs/node/index.js';
 import { inSpan, traceHeaders } from '../../subgraphs/telemetry/index.js';
 import { gatewayError } from '../errors.js';
 import { postQuery } from './http-query.js';
@@ -44,7 +44,7 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
         connectionParams: authorization ? { authorization } : {},
       });
       const events = client.iterate({ query: printedOnce(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
-      return nodeEvents(events as AsyncIterableIterator<ExecutionResult>, unavailable(country), () => void client.dispose());
+      return nodeEvents(events as AsyncIterableIterator<ExecutionResult>, unavailable(country), () => void client.dispose(), refusedToken(country));
     },
   };
 }
@@ -53,6 +53,11 @@ export function nodeClient(country: string, url: string, timeoutMs = 10_000): No
 function answeredByNode(result: ExecutionResult): boolean {
   if (result.data !== undefined && result.data !== null) return true;
   return (result.errors ?? []).some((e) => typeof e.extensions?.code === 'string');
+}
+
+/** What a caller is told when a node refused its token at connection_init: UNAUTHENTICATED, as the node would answer it over HTTP. */
+function refusedToken(country: string): GraphQLError {
+  return nodeError('UNAUTHENTICATED', `${country}'s node refused the token`, { node: country });
 }
 
 /** What a caller is told when a node cannot be reached: which node, never how it failed. */

@@ -9,9 +9,13 @@ import { resultOf } from './http-query.js';
  * unsubscribed.) graphql-ws's client rejects with whatever ended the subscription: the node's
  * `error` message (the errors it coded, e.g. UNAUTHENTICATED) or the socket's close. That becomes
  * the last result, as a node in the gateway's process gives it: the node's coded errors as the node
- * gave them, or NODE_UNAVAILABLE naming the node; then the events end.
+ * gave them; `refused` if the node closed with 4403 (it refused the caller's token at
+ * connection_init, say one whose key was rotated away that the gateway's key cache still took);
+ * otherwise `unavailable`, naming the node; then the events end.
  */
-export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unavailable: GraphQLError, close: () => void): AsyncIterableIterator<ExecutionResult> {
+export function nodeEvents(
+  events: AsyncIterableIterator<ExecutionResult>, unavailable: GraphQLError, close: () => void, refused: GraphQLError = unavailable,
+): AsyncIterableIterator<ExecutionResult> {
   const done = { done: true, value: undefined } as const;
   let ended = false;
   // Settles a next() still waiting when the subscriber leaves (say while the socket to the node is
@@ -32,7 +36,7 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
       } catch (failure) {
         ended = true;
         close();
-        return { done: false, value: { errors: failureOf(failure, unavailable) } };
+        return { done: false, value: { errors: refusedToken(failure) ? [refused] : failureOf(failure, unavailable) } };
       }
     },
     async return() {
@@ -50,6 +54,13 @@ export function nodeEvents(events: AsyncIterableIterator<ExecutionResult>, unava
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
+}
+
+/** graphql-ws's close code for a connection_init refused (the nodes: a token they do not accept). */
+const FORBIDDEN_CLOSE = 4403;
+
+function refusedToken(failure: unknown): boolean {
+  return typeof failure === 'object' && failure !== null && (failure as { code?: unknown }).code === FORBIDDEN_CLOSE;
 }
 
 /** The errors a node answered with, if it coded every one; anything else (a dropped socket, no answer) is the node unavailable. */

@@ -239,7 +239,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
     if (suspended) await toggle();
   });
 
-  it('graphql-ws: a subscription ends when its token\'s key is rotated away on the ledger, on every server: one error (UNAUTHENTICATED, "token key rotated or revoked"), nothing after', async () => {
+  it('graphql-ws: a subscription ends when its token\'s key is rotated away on the ledger, on every server: one error (UNAUTHENTICATED, "token key rotated or revoked"), nothing after; the token subscribes no more', async () => {
     const beside = await mra.startGateway('MX', {}, undefined, true);
     const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
     // A token of PE's, whose key no other spec here uses: PE rotates it away below.
@@ -282,6 +282,15 @@ describe('one error contract: the same table against the Apollo node, the mercur
       expect(messages.at(-1), `${name}: ${JSON.stringify(messages)}`).toEqual({ id: '1', type: 'error', payload: rotated });
       expect(messages.slice(0, -1).every((m) => m.type === 'next'), name).toBe(true);
       expect(session.closedWith(), name).toBeUndefined();
+      // The same connection cannot subscribe again with that token (a gateway over HTTP may take it for its
+      // key cache's minute; its home node refuses it, which is the token refused, not the node unavailable).
+      session.subscribe('2', query);
+    }
+    await eventually(() => ended('2'), budget(5000), () => JSON.stringify(types('2')));
+    for (const [name, session] of sessions) {
+      const first = session.of('2')[0] as WsMessage;
+      const payload = first.payload as { errors?: unknown[] } | unknown[];
+      expect(Array.isArray(payload) ? payload : payload.errors, name).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
       session.close();
     }
     control.close();

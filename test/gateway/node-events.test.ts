@@ -40,4 +40,20 @@ describe('a node\'s events as the gateway hands them on', () => {
     expect(error).toBeInstanceOf(GraphQLError);
     expect([error?.message, error?.path, error?.extensions.code]).toEqual(['not shared', ['changed', 'reason'], 'FORBIDDEN']);
   });
+
+  it('a node that refuses the caller\'s token at connection_init (graphql-ws closes with 4403) is the token refused, UNAUTHENTICATED; any other close is the node unavailable', async () => {
+    const closedWith = (code: number): AsyncIterableIterator<ExecutionResult> => {
+      const source: AsyncIterableIterator<ExecutionResult> = {
+        next: async () => Promise.reject(Object.assign(new Event('close'), { code, reason: code === 4403 ? 'Forbidden' : '' })),
+        [Symbol.asyncIterator]: () => source,
+      };
+      return source;
+    };
+    const unavailable = new GraphQLError('MX\'s node is unavailable', { extensions: { code: 'NODE_UNAVAILABLE' } });
+    const refused = new GraphQLError('MX\'s node refused the token', { extensions: { code: 'UNAUTHENTICATED' } });
+    const first = async (code: number) => (await nodeEvents(closedWith(code), unavailable, () => undefined, refused).next()).value?.errors;
+    expect(await first(4403)).toEqual([refused]);
+    expect(await first(1006)).toEqual([unavailable]);
+  });
 });
+
