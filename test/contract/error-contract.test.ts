@@ -240,7 +240,7 @@ describe('one error contract: the same table against the Apollo node, the mercur
   });
 
   it('graphql-ws: a subscription ends when its token\'s key is rotated away on the ledger, on every server: one error (UNAUTHENTICATED, "token key rotated or revoked"), nothing after; the token subscribes no more', async () => {
-    const beside = await mra.startGateway('MX', {}, undefined, true);
+    const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
     const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
     // A token of PE's, whose key no other spec here uses: PE rotates it away below.
     const token = await mra.cluster.token('PE', 'officer');
