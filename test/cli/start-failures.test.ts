@@ -141,14 +141,15 @@ describe('cli: a node whose Redis does not answer at start', () => {
     await node?.stop('SIGKILL');
   });
 
-  it('regression: serves and says so once, naming the URL (stderr stayed silent)', async () => {
+  it('regression: serves and says so once, naming the URL without its password (stderr stayed silent)', async () => {
     const dir = tempDir();
-    const closed = `redis://127.0.0.1:${await freePort()}`;
-    node = await startNodeProcess(writeNetwork(dir, ['MX', 'CR']), dir, 'MX', ['--redis', closed]);
+    const port = await freePort();
+    node = await startNodeProcess(writeNetwork(dir, ['MX', 'CR']), dir, 'MX', ['--redis', `redis://:s3cret@127.0.0.1:${port}`]);
     const warnings = () => node?.output.filter((line) => line.includes('REDIS_UNREACHABLE')) ?? [];
     await eventually(() => warnings().length > 0, budget(20_000));
-    expect(warnings()).toEqual([`replication: REDIS_UNREACHABLE: ${closed} does not answer; serving meanwhile, joining this log as soon as it answers`]);
+    expect(warnings()).toEqual([`replication: REDIS_UNREACHABLE: redis://:***@127.0.0.1:${port} does not answer; serving meanwhile, joining this log as soon as it answers`]);
     expect(node.output.filter((line) => /TRANSPORT_ERROR/.test(line))).toEqual([]);
+    expect(node.output.join('\n')).not.toContain('s3cret');
   }, budget(60_000));
 });
 

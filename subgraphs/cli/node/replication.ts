@@ -1,6 +1,6 @@
 import { openRedisLog, Replicator, type ChainLog, type Replica, type ReplicationNotice } from '../../ledger/index.js';
 import { PeerFollower, type PeerClient } from '../../node/index.js';
-import type { Topology } from './topology.js';
+import { shownUrl, type Topology } from './topology.js';
 
 /** The replicators and peer followers of one node; `close` stops them all. */
 export interface Replication {
@@ -31,24 +31,25 @@ export async function startReplication(options: {
   const running: { replicator: Replicator; log: ChainLog }[] = [];
   const closing = new AbortController();
   const joining = plans.map(async (plan) => {
+    const shown = shownUrl(plan.url);
     // A Redis that does not answer is said once (the node serves meanwhile, catching up over --peer), and once more when it does.
     let unanswered = false;
     const warning = setTimeout(() => {
       unanswered = true;
-      onProblem({ code: 'REDIS_UNREACHABLE', message: `${plan.url} does not answer; serving meanwhile, joining this log as soon as it answers` });
+      onProblem({ code: 'REDIS_UNREACHABLE', message: `${shown} does not answer; serving meanwhile, joining this log as soon as it answers` });
     }, OWN_LOG_WAIT_MS).unref();
     const log = await openRedisLog({ url: plan.url, prefix, signal: closing.signal }).finally(() => clearTimeout(warning));
     if (closing.signal.aborted) return log.close();
-    if (unanswered) onProblem({ code: 'REDIS_JOINED', message: `${plan.url} answers; joined`, level: 'info' });
+    if (unanswered) onProblem({ code: 'REDIS_JOINED', message: `${shown} answers; joined`, level: 'info' });
     // Each log's notices name it: with one log per authority, which Redis was lost matters.
     const replicator = new Replicator({
-      replica, log, name: country, ...(plan.chains ? { chains: plan.chains } : {}), onProblem: (notice) => onProblem({ ...notice, message: `${plan.url}: ${notice.message}` }),
+      replica, log, name: country, ...(plan.chains ? { chains: plan.chains } : {}), onProblem: (notice) => onProblem({ ...notice, message: `${shown}: ${notice.message}` }),
     });
     running.push({ replicator, log });
     await replicator.start();
   });
   joining.forEach((join, i) => join.catch((error: unknown) => {
-    if (!closing.signal.aborted) onProblem({ code: 'TRANSPORT_ERROR', message: `${plans[i]?.url}: ${String(error)}` });
+    if (!closing.signal.aborted) onProblem({ code: 'TRANSPORT_ERROR', message: `${shownUrl(plans[i]?.url ?? '')}: ${String(error)}` });
   }));
   // Before serving, give our own log a moment: its checkpoint tells a node that lost its files
   // how far its own chain went, so it cannot sign over it. A log that is down is joined later.
@@ -56,8 +57,8 @@ export async function startReplication(options: {
   if (own >= 0) await Promise.race([joining[own]?.catch(() => {}), new Promise((resolve) => setTimeout(resolve, OWN_LOG_WAIT_MS).unref())]);
   const follower = options.peers.length > 0 ? new PeerFollower({ replica, peers: options.peers, intervalMs: options.peerIntervalMs, onProblem }) : null;
   follower?.start();
-  const logs = plans.map((p) => `${p.chains ? p.chains.join('+') || '(none)' : 'all chains'} over ${p.url}`);
-  const describe = [...logs, ...options.peers.map((p) => `catch-up from ${p.url}`)].join('; ') || 'no replication (pass --redis and --peer to join partners)';
+  const logs = plans.map((p) => `${p.chains ? p.chains.join('+') || '(none)' : 'all chains'} over ${shownUrl(p.url)}`);
+  const describe = [...logs, ...options.peers.map((p) => `catch-up from ${shownUrl(p.url)}`)].join('; ') || 'no replication (pass --redis and --peer to join partners)';
   return {
     describe,
     close: async () => {

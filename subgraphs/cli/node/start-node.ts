@@ -9,7 +9,7 @@ import { CliError, listenFailure } from '../errors.js';
 import { keyFilePath, readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
 import { checkSigningKey } from './check-signing-key.js';
 import { startReplication } from './replication.js';
-import { parseTopology } from './topology.js';
+import { parseTopology, shownUrl } from './topology.js';
 
 export interface NodeOptions {
   country: string;
@@ -86,7 +86,7 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
   for (const [option, named] of [['--redis', topology.logs], ['--peer', topology.peers]] as const) {
     for (const [cc, url] of named) {
       if (cc !== options.country && !replica.state.authorities[cc]) {
-        console.error(`warning: ${option} ${cc}=${url}: ${cc} is not in the genesis nor admitted in this replica yet; followed once its admission arrives`);
+        console.error(`warning: ${option} ${cc}=${shownUrl(url)}: ${cc} is not in the genesis nor admitted in this replica yet; followed once its admission arrives`);
       }
     }
   }

@@ -23,12 +23,12 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
   for (const value of redis) {
     const pair = PAIR.exec(value);
     if (!pair) {
-      if (shared) throw new CliError(`--redis ${value}: a second shared log; name the authority as --redis <CC>=<url>`);
+      if (shared) throw new CliError(`--redis ${shownUrl(value)}: a second shared log; name the authority as --redis <CC>=<url>`);
       shared = url(value, '--redis', REDIS);
       continue;
     }
     const cc = (pair[1] as string).toUpperCase();
-    if (logs.has(cc)) throw new CliError(`--redis ${value}: ${cc}'s log is given twice`);
+    if (logs.has(cc)) throw new CliError(`--redis ${shownUrl(value)}: ${cc}'s log is given twice`);
     logs.set(cc, url(pair[2] as string, '--redis', REDIS));
   }
   if (logs.size > 0 && !logs.has(country) && !shared) {
@@ -48,6 +48,14 @@ export function parseTopology(country: string, redis: readonly string[], peers: 
   return { shared, logs, peers: peerMap };
 }
 
+/**
+ * A URL (or a `<CC>=<url>` pair) as the node's lines show it: a password in it (a Redis URL may
+ * carry one: `redis://:secret@host`) is shown as `***`, so logs and terminals never hold it.
+ */
+export function shownUrl(value: string): string {
+  return value.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@');
+}
+
 const REDIS = ['redis:', 'rediss:'];
 const HTTP = ['http:', 'https:'];
 
@@ -56,8 +64,8 @@ function url(value: string, option: string, schemes: readonly string[]): string 
   try {
     parsed = new URL(value);
   } catch {
-    throw new CliError(`${option} ${value}: not a URL`);
+    throw new CliError(`${option} ${shownUrl(value)}: not a URL`);
   }
-  if (!schemes.includes(parsed.protocol)) throw new CliError(`${option} ${value}: expected a ${schemes.map((s) => `${s}//`).join(' or ')} URL`);
+  if (!schemes.includes(parsed.protocol)) throw new CliError(`${option} ${shownUrl(value)}: expected a ${schemes.map((s) => `${s}//`).join(' or ')} URL`);
   return parsed.toString();
 }
