@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../config/package-root.js';
 import { registerCommands } from './commands/index.js';
 import { CliError } from './errors.js';
 
 /** Entry of the `mra-hub` command; subcommands register themselves from ./commands. */
 const program = new Command('mra-hub')
   .description('share AEO data under Mutual Recognition Agreements: ledger replicas, country nodes, gateway, simulator')
+  .version(packageVersion(), '-V, --version', 'print the version of mra-hub')
   .showHelpAfterError()
   .exitOverride();
 
@@ -37,6 +41,12 @@ async function userErrorMessage(error: unknown): Promise<string | undefined> {
   if (isLedgerError(error)) return `${error.code}: ${error.message}`;
   if (error instanceof GatewayConfigError || error instanceof SimulationError) return error.message;
   return undefined;
+}
+
+/** The version in package.json (one small file read: `mra-hub --help` stays quick). */
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(packageRoot(import.meta.dirname), 'package.json'), 'utf8')) as { version: string };
+  return version;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/node-process.js';
@@ -75,5 +75,14 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     const file = join(tempDir(), 'plain.graphql');
     writeFileSync(file, 'type Query { hello: String }\n');
     expectUserError(runCli(['gateway', '--supergraph', file, '--port', '0']), /supergraph .*plain\.graphql is not a composed Federation 2 supergraph/);
+  });
+});
+
+describe('cli: asking for help or the version is not a mistake', () => {
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+
+  it.each([['--version'], ['-V']])('%s prints the version of package.json on stdout and exits 0', (flag) => {
+    const result = runCli([flag], { cwd: tempDir() });
+    expect(result).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
