@@ -5,11 +5,15 @@ import { packageRoot } from '../config/package-root.js';
 import { registerCommands } from './commands/index.js';
 import { CliError } from './errors.js';
 
-/** Entry of the `mra-hub` command; subcommands register themselves from ./commands. */
+/**
+ * Entry of the `mra-hub` command; subcommands register themselves from ./commands and inherit
+ * the settings below. A usage mistake is commander's message on one line (its "Did you mean"
+ * joined on), without the whole help after it, and exits 2 like any other user error.
+ */
 const program = new Command('mra-hub')
   .description('share AEO data under Mutual Recognition Agreements: ledger replicas, country nodes, gateway, simulator')
   .version(packageVersion(), '-V, --version', 'print the version of mra-hub')
-  .showHelpAfterError()
+  .configureOutput({ outputError: (message, write) => write(`${message.trim().replace(/\s*\n\s*/g, ' ')}\n`) })
   .exitOverride();
 
 registerCommands(program);
@@ -19,7 +23,9 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
+    // Commander has printed its message, or the help or version asked for (exit code 0). Its
+    // exit code for a mistake is 1, which is the CLI's "a check failed" (ledger verify).
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
     const message = await userErrorMessage(error);
     if (message === undefined) throw error;

@@ -15,11 +15,17 @@ function expectUserError(result: Result, message: RegExp): void {
   expect(result.status).toBe(2);
 }
 
+/** A usage mistake commander refuses: its one `error: …` line on stderr, nothing on stdout, exit 2. */
+function expectUsageError(result: Result, message: RegExp): void {
+  expect(result.stderr).toMatch(/^error: [^\n]+\n$/);
+  expect(result.stderr).toMatch(message);
+  expect(result.stdout).toBe('');
+  expect(result.status).toBe(2);
+}
+
 /** A bad option value, refused by the option parser as 0 and abc already were: it names the option. */
 function expectBadOption(result: Result, option: string): void {
-  expect(result.stderr).toMatch(new RegExp(`^error: option '${option}[^\\n]*is invalid[^\\n]*\\n`));
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.status).not.toBe(0);
+  expectUsageError(result, new RegExp(`^error: option '${option}[^\\n]*is invalid`));
 }
 
 describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', () => {
@@ -78,7 +84,38 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
   });
 });
 
+describe('cli: a usage mistake is commander\'s message on one line and exit 2, like any other user error', () => {
+  // Commander exited 1 (the exit code of a failed check, as in ledger verify) and printed the whole help after its message.
+  it.each<[string, string[], RegExp]>([
+    ['an option parser refusing the value', ['node', '--country', 'MX', '--data', 'd', '--port', 'abc'], /^error: option '--port <n>' argument 'abc' is invalid\. expected a port/],
+    ['a value outside the choices', ['token', '--country', 'MX', '--role', 'king'], /^error: option '--role <role>' argument 'king' is invalid\. Allowed choices are officer, analyst, admin\./],
+    ['a required option missing', ['node', '--data', 'd'], /^error: required option '--country <CC>' not specified/],
+    ['an option without its value', ['node', '--country'], /^error: option '--country <CC>' argument missing/],
+    ['an unknown option', ['keys', 'generate', '--country', 'MX', '--bogus'], /^error: unknown option '--bogus'/],
+    ['an unknown option close to a known one (the suggestion joined on)', ['demo', '--prot', '5000'], /^error: unknown option '--prot' \(Did you mean --port\?\)$/m],
+    ['an unknown command', ['bogus'], /^error: unknown command 'bogus'/],
+    ['an argument missing', ['ledger', 'verify'], /^error: missing required argument 'dir'/],
+    ['an argument too many', ['ledger', 'verify', 'a', 'b'], /^error: too many arguments for 'verify'/],
+  ])('%s', (_case, args, message) => {
+    expectUsageError(runCli(args, { cwd: tempDir() }), message);
+  });
+
+  it.each([[[]], [['ledger']], [['help', 'bogus']]])('mra-hub %j, with no command to run, lists the commands on stderr and exits 2', (args: string[]) => {
+    const result = runCli(args, { cwd: tempDir() });
+    expect(result.stderr).toMatch(/^Usage: mra-hub /);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(2);
+  });
+});
+
 describe('cli: asking for help or the version is not a mistake', () => {
+  it.each([[['--help']], [['-h']], [['node', '--help']], [['help', 'ledger', 'prove']]])('mra-hub %j prints the help on stdout and exits 0', (args: string[]) => {
+    const result = runCli(args, { cwd: tempDir() });
+    expect(result.stdout).toMatch(/^Usage: mra-hub /);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
 
   it.each([['--version'], ['-V']])('%s prints the version of package.json on stdout and exits 0', (flag) => {
