@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { ISO_TIME_EXAMPLES, parseIsoTime } from '../config/iso-time.js';
 
 /** Parses a `--country` value: two upper-case letters. */
 export function countryOption(value: string): string {
@@ -28,11 +29,14 @@ export function fixedPortOption(value: string): number {
   return n;
 }
 
-/** Parses a date-time such as 2026-01-01T00:00:00Z (ISO 8601). */
+/**
+ * Parses an ISO 8601 date-time (2026-01-01T00:00:00Z; UTC without an offset) or date (its start,
+ * UTC), read as a node reads its date arguments.
+ */
 export function dateOption(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('expected a date-time such as 2026-01-01T00:00:00Z');
-  return date;
+  const time = parseIsoTime(value);
+  if (!time) throw new InvalidArgumentError(`expected ${ISO_TIME_EXAMPLES}`);
+  return new Date(time.kind === 'date' ? time.start : time.instant);
 }
 
 /** Parses the URL of a node or service: http:// or https://. */

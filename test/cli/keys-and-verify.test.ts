@@ -61,6 +61,24 @@ describe('cli: mra-hub keys and mra-hub ledger verify', () => {
     expect(runCli(['keys', 'genesis', '--help']).stdout).toMatch(/--force/);
   });
 
+  it('keys genesis --created-at reads ISO 8601 as a node\'s date filters do: a date-time without an offset is UTC whatever the local zone, an offset is honoured, a date alone is its start', () => {
+    const dir = tempDir();
+    const keys = join(dir, 'keys');
+    expect(runCli(['keys', 'generate', '--country', 'MX', '--dir', keys]).status).toBe(0);
+    const createdAt = (value: string): string => {
+      const out = join(tempDir(), 'genesis.json');
+      // Mexico City is 6 hours behind UTC: new Date() read an offset-less date-time there as 06:00Z.
+      const result = runCli(['keys', 'genesis', '--dir', keys, '--out', out, '--created-at', value], { env: { ...process.env, TZ: 'America/Mexico_City' } });
+      expect(result.stderr, value).toBe('');
+      return readGenesis(out).createdAt;
+    };
+    expect(createdAt('2026-01-01T00:00:00')).toBe('2026-01-01T00:00:00.000Z');
+    expect(createdAt('2026-01-01T00:00')).toBe('2026-01-01T00:00:00.000Z');
+    expect(createdAt('2025-12-31T18:00:00-06:00')).toBe('2026-01-01T00:00:00.000Z');
+    expect(createdAt('2026-01-01T05:30:00.25+05:30')).toBe('2026-01-01T00:00:00.250Z');
+    expect(createdAt('2026-01-01')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
   it('names the bad option and exits non-zero', () => {
     const result = runCli(['keys', 'generate', '--country', 'MEXICO']);
     expect(result.status).not.toBe(0);

@@ -77,6 +77,16 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectBadOption(runCli(['keys', 'genesis', '--dir', join(dir, 'keys'), '--out', join(dir, 'g.json'), '--created-at', 'notadate']), '--created-at');
   });
 
+  it('regression: keys genesis --created-at takes ISO 8601 only, as a node\'s issuedFrom does (new Date() took 1 for 2001, and an impossible day for the next)', () => {
+    const dir = tempDir();
+    writeNetwork(dir, ['MX']);
+    for (const value of ['1', '2026', 'Jan 1 2026', '2026-01-01 00:00:00', '2026-02-30', '2026-01-01T24:00:00Z', '2026-01-01T00:00:00+0600']) {
+      const result = runCli(['keys', 'genesis', '--dir', join(dir, 'keys'), '--out', join(dir, 'g.json'), '--created-at', value]);
+      expectBadOption(result, '--created-at');
+      expect(result.stderr, value).toMatch(/expected an ISO date \(2026-12-06\) or date-time \(2026-12-06T03:20:00Z, 2026-12-05T21:20:00-06:00\)/);
+    }
+  });
+
   it('regression: gateway --supergraph with a plain SDL file (its text was taken for a path: ENOENT)', () => {
     const file = join(tempDir(), 'plain.graphql');
     writeFileSync(file, 'type Query { hello: String }\n');

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { join } from 'node:path';
 import { budget } from './budget.js';
 
@@ -18,7 +18,7 @@ export interface CliRun {
  * runCliAsync, or a keep-alive connection the server closed meanwhile goes unnoticed and the
  * next request on it fails ("other side closed"), as it did on a loaded machine.
  */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): CliRun {
+export function runCli(args: readonly string[], options: Pick<SpawnSyncOptions, 'cwd' | 'env'> = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: budget(60_000), killSignal: 'SIGKILL', ...options });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -24,7 +24,7 @@ export function registerKeys(program: Command): void {
     .option('--dir <dir>', 'directory with the founders\' *.pub.json', 'keys')
     .option('--name <name>', 'network name', 'mra-network')
     .option('--out <file>', 'genesis file to write', join('data', 'genesis.json'))
-    .option('--created-at <iso>', 'creation time (default: now)', dateOption)
+    .option('--created-at <iso>', 'creation time, ISO 8601: a date-time, UTC unless it has an offset, or a date (default: now)', dateOption)
     .option('--force', 'replace an existing genesis file (a new network: nodes started with the old one refuse it)')
     .action(async (options: { dir: string; name: string; out: string; createdAt?: Date; force?: boolean }) => {
       const { existsSync } = await import('node:fs');
