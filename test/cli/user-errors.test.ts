@@ -87,6 +87,10 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     }
   });
 
+  it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {
+    expectUserError(runCli(['gateway', '--node', `MEX=${down}`, '--port', '0']), new RegExp(`^mra-hub: --node MEX=${down.replace(/\./g, '\\.')}: expected a two-letter country code such as MX\n`));
+  });
+
   it('regression: gateway --supergraph with a plain SDL file (its text was taken for a path: ENOENT)', () => {
     const file = join(tempDir(), 'plain.graphql');
     writeFileSync(file, 'type Query { hello: String }\n');

@@ -53,7 +53,7 @@ async function configFrom(options: GatewayOptions): Promise<GatewayConfig> {
     ...(options.home ? { home: options.home } : {}),
     nodes: options.node.map((pair) => {
       const [country, url] = split(pair, '--node');
-      return { country: countryOption(country), url };
+      return { country: nodeCountry(country, pair), url };
     }),
     subgraphs: options.subgraph.map((pair) => {
       const [name, url] = split(pair, '--subgraph');
@@ -64,6 +64,15 @@ async function configFrom(options: GatewayOptions): Promise<GatewayConfig> {
     listen,
   };
   return gatewayConfig(input);
+}
+
+/** The country of a `--node CC=url`, refused as a CliError naming the pair: commander prints no refusal thrown in an action. */
+function nodeCountry(country: string, pair: string): string {
+  try {
+    return countryOption(country);
+  } catch (error) {
+    throw new CliError(`--node ${pair}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function split(pair: string, flag: string): [string, string] {
