@@ -87,6 +87,16 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     }
   });
 
+  for (const stack of ['apollo', 'mercurius'] as const) {
+    it(`regression: node --host with a name that does not resolve, on ${stack} (a getaddrinfo ENOTFOUND stack, exit 1)`, async () => {
+      const dir = tempDir();
+      const net = writeNetwork(dir, ['MX']);
+      const port = await freePort();
+      const result = runCli(['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--host', 'no-such-host.invalid', '--port', String(port), '--server', stack]);
+      expectUserError(result, new RegExp(`^mra-hub: cannot listen on no-such-host\\.invalid:${port}: (ENOTFOUND|EAI_AGAIN)\n`));
+    });
+  }
+
   it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {
     expectUserError(runCli(['gateway', '--node', `MEX=${down}`, '--port', '0']), new RegExp(`^mra-hub: --node MEX=${down.replace(/\./g, '\\.')}: expected a two-letter country code such as MX\n`));
   });
