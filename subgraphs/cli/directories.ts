@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { CliError } from './errors.js';
+import { pathFailure } from './user-files.js';
 
 /**
  * Creates a directory the user named (with its parents) if it is missing. A path through a file
@@ -10,9 +10,6 @@ export function ensureDirectory(path: string, option: string): void {
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : undefined;
-    if (!why) throw error;
-    throw new CliError(`${option} ${path}: cannot create the directory (${why}: ${code})`);
+    throw pathFailure(error, option, path, 'create the directory');
   }
 }

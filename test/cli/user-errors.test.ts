@@ -8,6 +8,8 @@ import { tempDir } from '../support/temp-dir.js';
 
 type Result = ReturnType<typeof runCli>;
 
+const SAMPLE = join(import.meta.dirname, '..', '..', 'subgraphs', 'certificates', 'samples', 'CR-PC-2026-000123.xml');
+
 /** A user's mistake: one `mra-hub: …` line on stderr, exit 2, never a stack. */
 function expectUserError(result: Result, message: RegExp): void {
   expect(result.stderr).toMatch(/^mra-hub: [^\n]+\n$/);
@@ -96,6 +98,22 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
       expectUserError(result, new RegExp(`^mra-hub: cannot listen on no-such-host\\.invalid:${port}: (ENOTFOUND|EAI_AGAIN)\n`));
     });
   }
+
+  it('regression: certificate issue and export with a --token-file that is missing or a directory (ENOENT, EISDIR stacks)', () => {
+    const dir = tempDir();
+    expectUserError(runCli(['certificate', 'issue', SAMPLE, '--node', down, '--token-file', join(dir, 'missing')]), /^mra-hub: --token-file .*\/missing: cannot read the file \(no such file or directory: ENOENT\)\n/);
+    expectUserError(runCli(['certificate', 'export', 'CR-PC-2026-000123', '--node', down, '--token-file', dir]), /^mra-hub: --token-file .*: cannot read the file \(it is a directory: EISDIR\)\n/);
+  });
+
+  it('regression: certificate convert --out into a missing folder, through a file or onto a directory (ENOENT, ENOTDIR, EISDIR stacks)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'afile');
+    writeFileSync(file, 'x');
+    const convert = (out: string) => runCli(['certificate', 'convert', SAMPLE, '--to', 'json', '--out', out]);
+    expectUserError(convert(join(dir, 'missing', 'c.json')), /^mra-hub: --out .*\/missing\/c\.json: cannot write the file \(no such file or directory: ENOENT\)\n/);
+    expectUserError(convert(join(file, 'c.json')), /^mra-hub: --out .*\/afile\/c\.json: cannot write the file \(a file is in the way: ENOTDIR\)\n/);
+    expectUserError(convert(dir), /^mra-hub: --out .*: cannot write the file \(it is a directory: EISDIR\)\n/);
+  });
 
   it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {
     expectUserError(runCli(['gateway', '--node', `MEX=${down}`, '--port', '0']), new RegExp(`^mra-hub: --node MEX=${down.replace(/\./g, '\\.')}: expected a two-letter country code such as MX\n`));

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 
 interface VerifyOptions { ledger?: string; genesis?: string; node?: string; json?: boolean }
@@ -35,9 +34,10 @@ export function registerCertificate(program: Command): void {
     .action(async (file: string, options: { to: 'xml' | 'json'; out?: string }) => {
       const { exportJson, exportXml } = await import('../../certificates/index.js');
       const { readDocument } = await import('../certificate/index.js');
+      const { writeUserFile } = await import('../user-files.js');
       const { certificate: document } = readDocument(file);
       const output = options.to === 'xml' ? exportXml(document) : exportJson(document);
-      if (options.out) writeFileSync(options.out, output);
+      if (options.out) writeUserFile(options.out, output, '--out');
       else process.stdout.write(output);
     });
   certificate
@@ -68,7 +68,8 @@ export function registerCertificate(program: Command): void {
 
 async function callNode(url: string, tokenFile: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { CliError } = await import('../errors.js');
-  const token = readFileSync(tokenFile, 'utf8').trim();
+  const { readUserFile } = await import('../user-files.js');
+  const token = readUserFile(tokenFile, '--token-file').trim();
   let body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
