@@ -5,6 +5,7 @@ import {
 } from '../ledger/index.js';
 import { ensureDirectory } from './directories.js';
 import { CliError } from './errors.js';
+import { pathFailure, readUserFile, writeUserFile } from './user-files.js';
 
 /*
  * Keys directory layout: `<CC>.key.json` (private JWK, mode 0600, never leaves the node) and
@@ -49,15 +50,27 @@ export function readSigningKey(dir: string, country: string): SigningKey {
   }
 }
 
-/** The public member records of every `*.pub.json` in a directory. */
+/** The public member records of every `*.pub.json` in a directory (`keys genesis --dir`). */
 export function readMembers(dir: string): Member[] {
   if (!existsSync(dir)) throw new CliError(`keys directory ${dir} does not exist`);
-  return readdirSync(dir)
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch (error) {
+    throw pathFailure(error, '--dir', dir, 'read the directory');
+  }
+  return files
     .filter((f) => f.endsWith('.pub.json'))
     .sort()
     .map((f) => {
-      const { country, name, publicKey } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Member;
-      return { country, name, publicKey };
+      const path = join(dir, f);
+      const text = readUserFile(path, '--dir');
+      try {
+        const { country, name, publicKey } = JSON.parse(text) as Member;
+        return { country, name, publicKey };
+      } catch (error) {
+        throw new CliError(`${path} is not a public key file: ${error instanceof Error ? error.message : String(error)}`);
+      }
     });
 }
 
@@ -72,7 +85,7 @@ export function writeGenesis(path: string, name: string, members: readonly Membe
 /** Writes an existing genesis document to a file. */
 export function writeGenesisFile(path: string, genesis: Genesis): void {
   ensureDirectory(dirname(path), 'genesis folder');
-  writeFileSync(path, `${JSON.stringify(genesis, null, 2)}\n`);
+  writeUserFile(path, `${JSON.stringify(genesis, null, 2)}\n`, 'genesis file');
 }
 
 /** Reads and validates a genesis file. */

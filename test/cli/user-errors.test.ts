@@ -79,6 +79,16 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectBadOption(runCli(['keys', 'genesis', '--dir', join(dir, 'keys'), '--out', join(dir, 'g.json'), '--created-at', 'notadate']), '--created-at');
   });
 
+  it('regression: keys genesis with --dir a file, a *.pub.json that is not JSON, or --out a directory (ENOTDIR, SyntaxError, EISDIR stacks)', () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX']);
+    const genesis = (keys: string, out: string) => runCli(['keys', 'genesis', '--dir', keys, '--out', out, '--force']);
+    expectUserError(genesis(net.genesisPath, join(dir, 'g.json')), /^mra-hub: --dir .*: cannot read the directory \(a file is in the way: ENOTDIR\)\n/);
+    expectUserError(genesis(net.keys, dir), /^mra-hub: genesis file .*: cannot write the file \(it is a directory: EISDIR\)\n/);
+    writeFileSync(join(net.keys, 'CR.pub.json'), 'not json');
+    expectUserError(genesis(net.keys, join(dir, 'g.json')), /^mra-hub: .*\/CR\.pub\.json is not a public key file: /);
+  });
+
   it('regression: keys genesis --created-at takes ISO 8601 only, as a node\'s issuedFrom does (new Date() took 1 for 2001, and an impossible day for the next)', () => {
     const dir = tempDir();
     writeNetwork(dir, ['MX']);
