@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { CliError } from './errors.js';
 
 /** Why a path the user named cannot be read, written or created, by its error code. */
@@ -35,6 +35,21 @@ export function writeUserFile(path: string, text: string, option: string): void 
   try {
     writeFileSync(path, text);
   } catch (error) {
+    throw pathFailure(error, option, path, 'write the file');
+  }
+}
+
+/**
+ * Writes a file the user named whole or not at all, for a reader who must never see half of it:
+ * into a temporary file beside it, renamed over it (and removed if that fails).
+ */
+export function replaceUserFile(path: string, text: string, option: string): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
     throw pathFailure(error, option, path, 'write the file');
   }
 }

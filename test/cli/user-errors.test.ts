@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/node-process.js';
@@ -123,6 +123,19 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectUserError(convert(join(dir, 'missing', 'c.json')), /^mra-hub: --out .*\/missing\/c\.json: cannot write the file \(no such file or directory: ENOENT\)\n/);
     expectUserError(convert(join(file, 'c.json')), /^mra-hub: --out .*\/afile\/c\.json: cannot write the file \(a file is in the way: ENOTDIR\)\n/);
     expectUserError(convert(dir), /^mra-hub: --out .*: cannot write the file \(it is a directory: EISDIR\)\n/);
+  });
+
+  it('regression: report --out through a file or onto a directory (EEXIST, EISDIR stacks; the latter left its temporary file behind)', () => {
+    const dir = tempDir();
+    const run = join(dir, 'run');
+    expect(runCli(['simulate', 'cadena-mx-cr', '--set', 'days=5', '--seeds', '1', '--workers', '1', '--out', run]).status).toBe(0);
+    const file = join(dir, 'afile');
+    writeFileSync(file, 'x');
+    expectUserError(runCli(['report', run, run, '--out', join(file, 'compare.html')]), /^mra-hub: --out .*\/afile: cannot create the directory \(a file is in the way: EEXIST\)\n/);
+    const onto = join(dir, 'adir');
+    mkdirSync(onto);
+    expectUserError(runCli(['report', run, run, '--out', onto]), /^mra-hub: --out .*\/adir: cannot write the file \(it is a directory: EISDIR\)\n/);
+    expect(readdirSync(dir).sort()).toEqual(['adir', 'afile', 'run']);
   });
 
   it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {

@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
@@ -13,11 +12,11 @@ export function registerReport(program: Command): void {
     .action(async (dirs: string[], flags: { out: string }) => {
       if (dirs.length < 2) throw new CliError('give at least two run folders to compare');
       const { readRun, renderComparison } = await import('../../../simulator/index.js');
+      const { ensureDirectory } = await import('../directories.js');
+      const { replaceUserFile } = await import('../user-files.js');
       const runs = dirs.map((dir) => readRun(dir));
-      mkdirSync(dirname(flags.out), { recursive: true });
-      const temp = `${flags.out}.tmp-${process.pid}`;
-      writeFileSync(temp, renderComparison(runs));
-      renameSync(temp, flags.out); // never half a page
+      ensureDirectory(dirname(flags.out), '--out');
+      replaceUserFile(flags.out, renderComparison(runs), '--out'); // never half a page
       console.log(`compared ${runs.length} runs: ${flags.out}`);
     });
 }
