@@ -25,7 +25,12 @@ export type RunFile = z.infer<typeof runFile> & { readonly dir: string };
 export function readRun(dir: string): RunFile {
   const file = join(dir, 'metrics.json');
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new SimulationError(`${dir} is not a simulator run (no metrics.json)`, 'RUN_INVALID');
-  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SimulationError(`${file}: not a run this version can read (${error instanceof Error ? error.message : String(error)})`, 'RUN_INVALID');
+  }
   if ((raw as { kind?: unknown } | null)?.kind === 'certificate-exchange') {
     throw new SimulationError(`${dir} is a certificate-exchange run: its report.html and summary.csv compare the mechanisms; mra-hub report compares AEO scenario runs`, 'RUN_INVALID');
   }

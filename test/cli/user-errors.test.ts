@@ -138,6 +138,12 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expect(readdirSync(dir).sort()).toEqual(['adir', 'afile', 'run']);
   });
 
+  it('regression: report of a run whose metrics.json is not JSON (a SyntaxError stack)', () => {
+    const run = tempDir();
+    writeFileSync(join(run, 'metrics.json'), '{"provenance": ');
+    expectUserError(runCli(['report', run, run, '--out', join(tempDir(), 'compare.html')]), /^mra-hub: .*\/metrics\.json: not a run this version can read \(/);
+  });
+
   it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {
     expectUserError(runCli(['gateway', '--node', `MEX=${down}`, '--port', '0']), new RegExp(`^mra-hub: --node MEX=${down.replace(/\./g, '\\.')}: expected a two-letter country code such as MX\n`));
   });
