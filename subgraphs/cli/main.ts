@@ -17,9 +17,9 @@ const program = new Command('mra-hub')
   .exitOverride();
 
 registerCommands(program);
-await traceServersFromEnv(process.argv[2]);
 
 try {
+  await traceServersFromEnv(process.argv[2]);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
@@ -68,8 +68,16 @@ async function traceServersFromEnv(command: string | undefined): Promise<void> {
   // As the node takes it (countryOption upper-cases it).
   const country = command === 'node' ? optionValue(process.argv, '--country')?.toUpperCase() : undefined;
   if (endpoint) {
+    checkTracesEndpoint(endpoint);
     setupTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `mra-hub-${command}`, endpoint, ...(country ? { attributes: { 'mra.country': country } } : {}) });
   }
+}
+
+/** The collector's address must be an http(s) URL: the OTLP exporter throws a bare stack at start-up on anything else. */
+function checkTracesEndpoint(endpoint: string): void {
+  if (URL.canParse(endpoint) && ['http:', 'https:'].includes(new URL(endpoint).protocol)) return;
+  const variable = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  throw new CliError(`${variable}=${process.env[variable] ?? ''}: expected an http:// or https:// URL such as http://127.0.0.1:4318`);
 }
 
 /** The value of `--name value` or `--name=value` (before commander has parsed them). */

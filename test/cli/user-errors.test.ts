@@ -144,6 +144,11 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectUserError(runCli(['report', run, run, '--out', join(tempDir(), 'compare.html')]), /^mra-hub: .*\/metrics\.json: not a run this version can read \(/);
   });
 
+  it.each([['OTEL_EXPORTER_OTLP_ENDPOINT'], ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']])('regression: a server with %s that is not an http(s) URL (the OTLP exporter\'s stack)', (variable) => {
+    const result = runCli(['gateway', '--config', join(tempDir(), 'gateway.yaml')], { env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '', [variable]: 'notaurl' } });
+    expectUserError(result, new RegExp(`^mra-hub: ${variable}=notaurl: expected an http:// or https:// URL such as http://127\\.0\\.0\\.1:4318\n`));
+  });
+
   it('regression: gateway --node with a country that is not two letters (it exited 1 and said nothing)', () => {
     expectUserError(runCli(['gateway', '--node', `MEX=${down}`, '--port', '0']), new RegExp(`^mra-hub: --node MEX=${down.replace(/\./g, '\\.')}: expected a two-letter country code such as MX\n`));
   });
