@@ -63,6 +63,13 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectBadOption(runCli(['node', '--country', 'MX', '--data', tempDir(), '--port', '99999']), '--port');
   });
 
+  it('regression: node --recover-from notaurl is refused as the option it is (it asked the "peer" first: a replication warning, then the error)', () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX']);
+    const result = runCli(['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', '46997', '--recover-from', 'notaurl']);
+    expectBadOption(result, '--recover-from');
+  });
+
   it('regression: node --data and keys generate --dir through or onto a file (ENOTDIR, EEXIST stacks)', () => {
     const dir = tempDir();
     const net = writeNetwork(dir, ['MX']);

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { NodeOptions } from '../node/index.js';
-import { countryOption, fixedPortOption, positiveInt } from '../options.js';
+import { countryOption, fixedPortOption, httpUrlOption, positiveInt } from '../options.js';
 import { onSignal } from '../shutdown.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collectUrl = (value: string, previous: string[]): string[] => [...previous, httpUrlOption(value)];
 
 /** `mra-hub node`: one authority's replica and its Federation 2 subgraph. */
 export function registerNode(program: Command): void {
@@ -20,7 +21,7 @@ export function registerNode(program: Command): void {
     .option('--redis <[CC=]url>', 'a chain log over Redis Streams: <CC>=<url> is that authority\'s own log (one per authority, no hub); a bare <url> carries every other chain (repeatable)', collect, [])
     .option('--peer <CC=url>', 'a partner\'s node, e.g. CR=http://127.0.0.1:4002/graphql: caught up from over HTTP, and asked for certificates addressed to us (repeatable)', collect, [])
     .option('--peer-interval <ms>', 'how often to poll peer nodes', positiveInt, 1000)
-    .option('--recover-from <url>', 'rebuild a lost data directory from this peer node before starting; signing stays off until the own chain is back (repeatable)', collect, [])
+    .option('--recover-from <url>', 'rebuild a lost data directory from this peer node before starting; signing stays off until the own chain is back (repeatable)', collectUrl, [])
     .addOption(new Option('--server <stack>', 'GraphQL server stack').choices(['apollo', 'mercurius']).default('apollo'))
     .action(async (options: NodeOptions) => {
       const shutdown = onSignal();
