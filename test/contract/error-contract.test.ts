@@ -4,9 +4,10 @@ import { generateSigningKey, type SigningKey } from '../../subgraphs/ledger/inde
 import { startMraGateways, type MraGateways } from '../gateway/mra-gateway.js';
 import { budget } from '../support/budget.js';
 import { eventually } from '../support/eventually.js';
-import { gql, subscribe } from '../support/graphql-client.js';
-import { overWebSocket, wsSession, type WsMessage, type WsSession } from '../support/ws-probe.js';
+import { gql } from '../support/graphql-client.js';
+import { overWebSocket, wsSession } from '../support/ws-probe.js';
 import { ERROR_CONTRACT, type Sender } from './error-table.js';
+import { subscribersOnEveryServer } from './subscribers.js';
 
 interface Answer {
   status: number;
@@ -183,117 +184,29 @@ describe('one error contract: the same table against the Apollo node, the mercur
   });
 
   it('graphql-ws: a subscription ends when its token expires, on every server: one error (UNAUTHENTICATED, "token expired"), nothing after; the token subscribes no more', async () => {
-    const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
-    const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
     // Long enough for every subscriber to see one event first, on a busy machine too.
     const ttl = Math.ceil(budget(4000) / 1000);
     const token = await mintToken(mra.cluster.net.keys.MX as SigningKey, { country: 'MX', role: 'officer', subject: 'short@MX' }, new Date(), ttl);
-    const query = 'subscription { operatorStatusChanged(country: "CR") { aeoId status reason operator { legalName } } }';
-    const sessions: [string, WsSession][] = Object.entries(wsUrls).map(([name, url]) => [name, wsSession(url, { authorization: `Bearer ${token}` })]);
-    for (const [, session] of sessions) {
-      await session.acked;
-      session.subscribe('1', query);
-    }
-    const control = subscribe(mra.cluster.servers.MX.wsUrl, query, await mra.cluster.token('MX', 'officer'));
-    await control.ready;
-    const admin = await mra.cluster.token('CR', 'admin');
-    let suspended = false;
-    const toggle = async () => {
-      const field = suspended ? 'reinstateAeo' : 'suspendAeo';
-      const answer = await gql(mra.cluster.servers.CR.url, `mutation { ${field}(aeoId: "CR-AEO-000043", reason: "audit") { status } }`, {}, admin);
-      expect(answer.errors).toBeUndefined();
-      suspended = !suspended;
-    };
-    const types = (id: string) => Object.fromEntries(sessions.map(([name, session]) => [name, session.of(id).map((m) => m.type)]));
-    // Events until every subscriber has had one (a gateway subscribes to its node once the client has subscribed to it).
-    const hadEvent = () => sessions.every(([, session]) => session.of('1').some((m) => m.type === 'next'));
-    const ended = (id: string) => sessions.every(([, session]) => session.of(id).some((m) => m.type === 'error' || m.type === 'complete'));
-    while (!hadEvent() && !sessions.some(([, session]) => session.of('1').some((m) => m.type === 'error'))) {
-      await toggle();
-      await eventually(() => hadEvent(), 300).catch(() => undefined);
-    }
-    expect(types('1'), 'every subscriber had an event before the token expired').toEqual(Object.fromEntries(sessions.map(([name, session]) => [name, session.of('1').map(() => 'next')])));
+    const subscribers = await subscribersOnEveryServer(mra, token, 'subscription { operatorStatusChanged(country: "CR") { aeoId status reason operator { legalName } } }');
     // Then quiet: the subscription still ends once the token expires.
-    await eventually(() => ended('1'), ttl * 1000 + budget(5000), () => JSON.stringify(types('1')));
-    // An event after that reaches a subscriber whose token is valid, and no one else.
-    const seen = control.events.length;
-    await toggle();
-    await eventually(() => control.events.length > seen, budget(5000));
-    const expired = [{ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } }];
-    for (const [name, session] of sessions) {
-      const messages = session.of('1');
-      expect(messages.at(-1), `${name}: ${JSON.stringify(messages)}`).toEqual({ id: '1', type: 'error', payload: expired });
-      expect(messages.slice(0, -1).every((m) => m.type === 'next'), name).toBe(true);
-      expect(session.closedWith(), name).toBeUndefined();
-      // The same connection cannot subscribe again with the expired token.
-      session.subscribe('2', query);
-    }
-    await eventually(() => ended('2'), budget(5000), () => JSON.stringify(types('2')));
-    for (const [name, session] of sessions) {
-      const first = session.of('2')[0] as WsMessage;
-      const payload = first.payload as { errors?: unknown[] } | unknown[];
-      expect(Array.isArray(payload) ? payload : payload.errors, name).toEqual([expect.objectContaining({ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } })]);
-      session.close();
-    }
-    control.close();
-    if (suspended) await toggle();
+    await subscribers.expectEndedWith(
+      { message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } },
+      expect.objectContaining({ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } }),
+    );
+    await subscribers.close();
   });
 
   it('graphql-ws: a subscription ends when its token\'s key is rotated away on the ledger, on every server: one error (UNAUTHENTICATED, "token key rotated or revoked"), nothing after; the token subscribes no more', async () => {
-    const beside = await mra.startGateway('MX', {}, undefined, ['MX']);
-    const wsUrls = { 'Apollo node': mra.cluster.servers.CR.wsUrl, 'mercurius node': mra.cluster.servers.MX.wsUrl, gateway: mra.gateways.MX.wsUrl, 'gateway beside its node': beside.wsUrl };
     // A token of PE's, whose key no other spec here uses: PE rotates it away below.
-    const token = await mra.cluster.token('PE', 'officer');
-    const query = 'subscription { operatorStatusChanged(country: "CR") { aeoId status } }';
-    const sessions: [string, WsSession][] = Object.entries(wsUrls).map(([name, url]) => [name, wsSession(url, { authorization: `Bearer ${token}` })]);
-    for (const [, session] of sessions) {
-      await session.acked;
-      session.subscribe('1', query);
-    }
-    const control = subscribe(mra.cluster.servers.MX.wsUrl, query, await mra.cluster.token('MX', 'officer'));
-    await control.ready;
-    const admin = await mra.cluster.token('CR', 'admin');
-    let suspended = false;
-    const toggle = async () => {
-      const field = suspended ? 'reinstateAeo' : 'suspendAeo';
-      const answer = await gql(mra.cluster.servers.CR.url, `mutation { ${field}(aeoId: "CR-AEO-000043", reason: "audit") { status } }`, {}, admin);
-      expect(answer.errors).toBeUndefined();
-      suspended = !suspended;
-    };
-    const types = (id: string) => Object.fromEntries(sessions.map(([name, session]) => [name, session.of(id).map((m) => m.type)]));
-    const hadEvent = () => sessions.every(([, session]) => session.of('1').some((m) => m.type === 'next'));
-    const ended = (id: string) => sessions.every(([, session]) => session.of(id).some((m) => m.type === 'error' || m.type === 'complete'));
-    while (!hadEvent() && !sessions.some(([, session]) => session.of('1').some((m) => m.type === 'error'))) {
-      await toggle();
-      await eventually(() => hadEvent(), 300).catch(() => undefined);
-    }
-    expect(types('1'), 'every subscriber had an event before the rotation').toEqual(Object.fromEntries(sessions.map(([name, session]) => [name, session.of('1').map(() => 'next')])));
-
+    const subscribers = await subscribersOnEveryServer(mra, await mra.cluster.token('PE', 'officer'), 'subscription { operatorStatusChanged(country: "CR") { aeoId status } }');
     // PE rotates its key on its own replica; MX's and CR's replicas apply the rotation as it arrives.
     mra.cluster.nodes.PE.replica.rotateKey(generateSigningKey());
-    await eventually(() => ended('1'), budget(10_000), () => JSON.stringify(types('1')));
-    // An event after that reaches a subscriber whose token is good, and no one else.
-    const seen = control.events.length;
-    await toggle();
-    await eventually(() => control.events.length > seen, budget(5000));
-    const rotated = [{ message: 'token key rotated or revoked', extensions: { code: 'UNAUTHENTICATED' } }];
-    for (const [name, session] of sessions) {
-      const messages = session.of('1');
-      expect(messages.at(-1), `${name}: ${JSON.stringify(messages)}`).toEqual({ id: '1', type: 'error', payload: rotated });
-      expect(messages.slice(0, -1).every((m) => m.type === 'next'), name).toBe(true);
-      expect(session.closedWith(), name).toBeUndefined();
-      // The same connection cannot subscribe again with that token (a gateway over HTTP may take it for its
-      // key cache's minute; its home node refuses it, which is the token refused, not the node unavailable).
-      session.subscribe('2', query);
-    }
-    await eventually(() => ended('2'), budget(5000), () => JSON.stringify(types('2')));
-    for (const [name, session] of sessions) {
-      const first = session.of('2')[0] as WsMessage;
-      const payload = first.payload as { errors?: unknown[] } | unknown[];
-      expect(Array.isArray(payload) ? payload : payload.errors, name).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
-      session.close();
-    }
-    control.close();
-    if (suspended) await toggle();
+    // A gateway over HTTP may take the token again for its key cache's minute; its home node refuses it,
+    // which is the token refused, not the node unavailable.
+    await subscribers.expectEndedWith(
+      { message: 'token key rotated or revoked', extensions: { code: 'UNAUTHENTICATED' } },
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    );
+    await subscribers.close();
   });
 });
