@@ -4,7 +4,7 @@
  */
 import { verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bodyOf, canonicalBytes, FileStore, publicKeyObject, type Entry,
@@ -50,6 +50,14 @@ printTable([
 // every authority (the hub) and the same three each carrying one authority's chain (no hub).
 if (await redisServerAvailable()) {
   const servers = [await startRedisServer(), await startRedisServer(), await startRedisServer()];
+  // `npm run bench:ledger` execs this process, so npm's SIGTERM (a supervisor's) lands here, as
+  // Ctrl-C does: stop the servers this run started instead of leaving them behind.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      for (const server of servers) void server.stop();
+      process.exit(128 + constants.signals[signal]);
+    });
+  }
   const lagNet = testNetwork(['MX', 'CR', 'PE']);
   const M = Math.min(Math.floor(N / 3), 600);
   const plans: [string, LogPlan][] = [
