@@ -1,3 +1,5 @@
+import { whenParentGone } from './parent-watch.js';
+
 /** How long closing may take after SIGINT or SIGTERM before the process gives up (exit 1). */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -15,7 +17,10 @@ export interface Shutdown {
  * Handles SIGINT and SIGTERM from the start of a long-running command (before it starts
  * anything, so a signal during start-up is not the default "die at once"): servers stop
  * accepting, finish in-flight requests, replicators and files close, finished trace spans are
- * sent, and the process exits 0; 1 if closing fails or takes longer than `deadlineMs`.
+ * sent, and the process exits 0; 1 if closing fails or takes longer than `deadlineMs`. Started by
+ * npm (`npx mra-hub …`), the same happens when the npm that started it is gone: the SIGTERM a
+ * supervisor sends npm dies with npm's `sh -c` (see whenParentGone). Closing starts once,
+ * however many of these come (Ctrl-C signals npm, its shell and this process alike).
  */
 export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   let close: (() => Promise<void>) | undefined;
@@ -26,10 +31,10 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
       process.exit(1);
     });
   };
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (why: string) => {
     if (signalled) return;
     signalled = true;
-    console.error(`mra-hub: ${signal}: closing (stop accepting, finish requests in flight; at most ${deadlineMs} ms)`);
+    console.error(`mra-hub: ${why}: closing (stop accepting, finish requests in flight; at most ${deadlineMs} ms)`);
     // The deadline runs from the signal, start-up included: a start that never ends (a listen or
     // a connection that hangs) cannot leave the process deaf to SIGTERM; unref'd, it keeps nothing alive.
     setTimeout(() => {
@@ -40,6 +45,7 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  whenParentGone((parent) => stop(`parent process ${parent} (npm or npx) exited`));
   return {
     closeWith(fn) {
       close = fn;

@@ -103,6 +103,15 @@ describe('cli: SIGTERM to the npm or npx that runs a server stops the server too
     expect(errorLines(output)).toEqual([]);
   }, budget(120_000));
 
+  it('regression: `npx mra-hub node …`: SIGTERM to npx alone closes the node (npx runs it through `sh -c` too, whose shell dies of it without passing it on); the node sees its parent go', async () => {
+    const { child, output, ports, tree } = await npxNode();
+    child.kill('SIGTERM');
+    await allGone(tree);
+    for (const port of ports) expect(await answers(port)).toBe(false);
+    expect(closingLines(output)).toEqual([expect.stringMatching(/^mra-hub: parent process \d+ \(npm or npx\) exited: closing/)]);
+    expect(errorLines(output)).toEqual([]);
+  }, budget(120_000));
+
   for (const [name, start] of [['npm start', demo], ['npx mra-hub node', npxNode]] as const) {
     it(`Ctrl-C (SIGINT to the whole process group) still closes \`${name}\` once, with no error`, async () => {
       const { child, output, ports, tree } = await start();
