@@ -19,7 +19,7 @@ export function homeKeyRegistry(home: NodeClient, now: () => Date, ttlMs = 60_00
     cache.delete(keyId);
     if (!issuer || !/^[A-Z]{2}$/.test(issuer)) return undefined;
     const result = await home.query({ document: AUTHORITY, variables: { country: issuer } }, undefined);
-    if (!result.data) throw gatewayError('NODE_UNAVAILABLE', `cannot read ${issuer}'s key: the home node is unavailable`, { node: home.country, http: { status: 503 } });
+    if (!result.data) throw gatewayError('NODE_UNAVAILABLE', `cannot read ${issuer}'s key: the home node is unavailable`, { node: home.country });
     const authority = (result.data as { authority?: AuthorityKey | null }).authority;
     if (!authority) return undefined;
     for (const [id, entry] of cache) if (entry.key.country === authority.country) cache.delete(id);

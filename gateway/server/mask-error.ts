@@ -9,12 +9,16 @@ const INTERNAL = new Set(['request', 'response', 'stacktrace', 'exception', 'ori
  * node's own codes ...) and GraphQL's own syntax and validation errors keep their message;
  * anything else becomes "internal error" (INTERNAL_SERVER_ERROR) with its path only. Errors
  * returned unchanged are not logged; replaced ones are (error level), as faults to look at.
+ * A coded error is already as the client gets it, wherever it stands (at a field or not): it
+ * comes back as it is, and its HTTP status is its own or the answer's (`withStatusByData`: an
+ * outage without data is 503, never a client's 400). Only GraphQL's own uncoded errors about the
+ * request are made request errors here.
  */
 export function maskGatewayError(error: unknown): Error {
   if (!(error instanceof GraphQLError)) return internal(undefined);
-  if ((error.originalError === undefined || error.originalError === null) && error.path === undefined) return requestError(error);
   const coded = codedError(error);
   if (coded) return coded;
+  if ((error.originalError === undefined || error.originalError === null) && error.path === undefined) return requestError(error);
   return internal(error);
 }
 
@@ -43,8 +47,8 @@ export function requestError(error: GraphQLError): GraphQLError {
   const message = withoutSuggestions(error.message);
   // A client's error already as the client gets it (the runtime's own HTTP errors, one rewritten
   // at validation): the same object, so the runtime does not log it as a fault it had to mask. A
-  // 5xx (the home node down while a key is read) is a new object, and logged. (A 200 one: a
-  // persisted query's hash where documents are sent in full.)
+  // 5xx is a new object, and logged. (A 200 one: a persisted query's hash where documents are
+  // sent in full.)
   const clients = typeof http.status === 'number' && http.status < 500;
   if (clients && message === error.message && error.extensions.code === code && error.extensions.http !== undefined
     && !Object.keys(error.extensions).some((key) => INTERNAL.has(key))) return error;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { checkSupergraph, composeSupergraph } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, listen, type CountryNode } from '../../subgraphs/node/index.js';
@@ -15,6 +15,9 @@ import { closeHttpServer } from './close-http-server.js';
 import { createRuntime, type GraphiQLPreset } from './create-runtime.js';
 import { fastLane } from './fast-lane.js';
 import { failuresAsWsErrors, refusalAsResult, wsErrorMessage, withoutHttpStatus } from './ws-errors.js';
+
+/** WebSocket close code 1013 (Try Again Later): the server cannot take the connection now. */
+const TRY_AGAIN_LATER = 1013;
 
 /** graphql-yoga's default request body limit, which the fast lane keeps too. */
 const MAX_BODY_BYTES = 25_000_000;
@@ -74,11 +77,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   if (!execute || !subscribe) throw new Error('the runtime gave no graphql-ws execute and subscribe');
   const ws = useServer({
     ...wsOptions,
-    // A bad token is refused at connection_init (graphql-ws closes with 4403 Forbidden), before connection_ack.
+    // A bad token is refused at connection_init (graphql-ws closes with 4403 Forbidden), before
+    // connection_ack. A token that cannot be checked (the home node down while its key is read) is
+    // no refusal: the socket closes with 1013 (Try Again Later), naming the node, as HTTP answers 503.
     onConnect: async (ctx) => {
       try {
         await authenticate(authorizationFrom(ctx.connectionParams));
-      } catch {
+      } catch (error) {
+        if (error instanceof GraphQLError && error.extensions.code === 'NODE_UNAVAILABLE') ctx.extra.socket.close(TRY_AGAIN_LATER, error.message);
         return false;
       }
       return wsOptions.onConnect ? wsOptions.onConnect(ctx) : true;

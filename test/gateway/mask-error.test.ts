@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unavailable, type NodeClient } from '../../gateway/jurisdiction/node-client.js';
 import { authenticator, homeKeyRegistry } from '../../gateway/security/index.js';
 import { maskGatewayError } from '../../gateway/server/index.js';
+import { withStatusByData } from '../../gateway/server/status-by-data.js';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -24,22 +25,30 @@ describe('gateway: masked errors', () => {
     expect((maskGatewayError(invalid) as GraphQLError).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('a client\'s error that is already final comes back as it is (so the runtime does not log it as a fault); a server\'s does not', () => {
+  it('a client\'s error that is already final comes back as it is (so the runtime does not log it as a fault)', () => {
     const badParams = new GraphQLError('`operationName` must be a string', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
     expect(maskGatewayError(badParams)).toBe(badParams);
-    const homeDown = new GraphQLError('cannot read CR\'s key: the home node is unavailable', { extensions: { code: 'NODE_UNAVAILABLE', http: { status: 503 } } });
-    expect(maskGatewayError(homeDown)).not.toBe(homeDown);
-    expect((maskGatewayError(homeDown) as GraphQLError).extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', http: { status: 503 } });
   });
 
-  it('the home node down while a token\'s key is read is the gateway\'s fault (503, logged as one), not a refused token', async () => {
+  it('a coded error at no field is no request error of the client\'s: it comes back as it is, without an HTTP status of its own (the answer\'s data decides: withStatusByData)', () => {
+    for (const error of [
+      new GraphQLError('MX\'s node is unavailable', { extensions: { code: 'NODE_UNAVAILABLE', node: 'MX' } }),
+      new GraphQLError('token expired', { extensions: { code: 'UNAUTHENTICATED' } }),
+    ]) {
+      expect(maskGatewayError(error)).toBe(error);
+      expect(error.extensions.http).toBeUndefined();
+    }
+  });
+
+  it('the home node down while a token\'s key is read is no refused token: NODE_UNAVAILABLE naming the node, an outage (503 with Retry-After)', async () => {
     const home: NodeClient = { country: 'MX', url: 'http://mx.invalid/graphql', query: async () => ({ errors: [unavailable('MX')] }), subscribe: async function* () { /* none */ } };
     const refused: GraphQLError[] = [];
     const authenticate = authenticator(homeKeyRegistry(home, () => new Date()), () => new Date(), (error) => void refused.push(error));
     const token = `${base64url({ alg: 'EdDSA', kid: 'k-1' })}.${base64url({ iss: 'CR' })}.c2ln`;
     const thrown = await authenticate(`Bearer ${token}`).catch((error: unknown) => error) as GraphQLError;
-    expect(thrown.extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', http: { status: 503 } });
+    expect(thrown.extensions).toEqual({ code: 'NODE_UNAVAILABLE', node: 'MX' });
     expect(refused).toEqual([]);
-    expect(maskGatewayError(thrown)).not.toBe(thrown);
+    expect(maskGatewayError(thrown)).toBe(thrown);
+    expect(withStatusByData({ errors: [thrown] }).extensions).toEqual({ http: { status: 503, headers: { 'retry-after': '5' } } });
   });
 });
