@@ -4,7 +4,8 @@ import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgra
 import { inSpan } from '../../subgraphs/telemetry/index.js';
 import { withClientLocations } from './client-locations.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
-import type { NodeClient, NodeRequest } from './node-client.js';
+import { homeUnavailable, unanswered } from './home-unavailable.js';
+import { unavailable, type NodeClient, type NodeRequest } from './node-client.js';
 import { DEFAULT_KEYS, type InternalKeys } from './internal-keys.js';
 import { publicOperatorDocument } from './operator-selections.js';
 import { documentParts, findOperatorSites, putInRequestedOrder, type DocumentParts } from './operator-sites.js';
@@ -23,6 +24,9 @@ export interface JurisdictionRequest extends NodeRequest {
   readonly caller: Caller | null;
   readonly authorization: string | undefined;
 }
+
+/** The MRA terms, when the home node did not answer the query for them (a subscription's event, a node over HTTP). */
+const TERMS_UNAVAILABLE = Symbol('MRA terms unavailable');
 
 const TERMS_QUERY = parse(`query MraHubTerms { ${DEFAULT_KEYS.terms}: mras { status parties terms { partner role fields } } }`);
 
@@ -47,7 +51,8 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     const sites = findOperatorSites(options.schema, parts, coercedVariables(options.schema, parts, variables), data, keys);
     const mras = Array.isArray(terms) ? (terms as MraTermsView[]) : [];
     const plan = planOperatorFields(sites, (owner) => visibleFieldsUnder(mras, request.caller, owner), options.home, request.caller);
-    const errors: GraphQLError[] = [...plan.denied];
+    // Terms the home node did not give deny nothing: what they would have decided is unavailable, as the node is.
+    const errors: GraphQLError[] = terms === TERMS_UNAVAILABLE ? plan.denied.map((e) => unavailable(options.home, e.path, e.nodes)) : [...plan.denied];
     await Promise.all([...plan.byTarget].map(([target, fetches]) => inSpan(`jurisdiction: permitted fields from ${target}`, { 'mra.node': target, 'mra.operators': fetches.length }, async () => {
       const client = clientOf(target) ?? unknownNode(target);
       errors.push(...await fetchOperatorFields(client, fetches, parts, variables, request.authorization));
@@ -77,11 +82,16 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
     return plan;
   };
 
+  // The home node not answering leaves the fields it would have given null, at their paths: the rest of the answer still comes.
+  const homeDown = homeUnavailable(options.schema, options.home);
+
   return function execute(request: JurisdictionRequest): Promise<ExecutionResult> | AsyncIterable<ExecutionResult> {
     const { parts, document, touched, keys } = planOf(request.document, request.operationName);
     const kind = parts.operation.operation;
     const located = (result: ExecutionResult) => withClientLocations(result, parts);
-    if (kind === 'mutation') return home.query(request, request.authorization).then(located);
+    // A query's or mutation's answer; a subscription's feed that the node drops ends with NODE_UNAVAILABLE instead (nodeEvents).
+    const answered = (result: ExecutionResult) => (unanswered(result) ? homeDown(request) : located(result));
+    if (kind === 'mutation') return home.query(request, request.authorization).then(answered);
     const first: NodeRequest = { ...request, document };
     if (kind === 'subscription') {
       const events = home.subscribe(first, request.authorization)[Symbol.asyncIterator]();
@@ -89,14 +99,13 @@ export function jurisdictionExecutor(options: JurisdictionOptions) {
       return mapAsyncIterator(events, async (event: ExecutionResult) => {
         if (localTerms) return complete(located(event), request, parts, keys, localTerms());
         const terms = await home.query({ document: TERMS_QUERY }, request.authorization);
-        return complete(located(event), request, parts, keys, (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
+        return complete(located(event), request, parts, keys, unanswered(terms) ? TERMS_UNAVAILABLE : (terms.data as Record<string, unknown> | null | undefined)?.[DEFAULT_KEYS.terms]);
       });
     }
-    if (!touched) return home.query(request, request.authorization).then(located);
+    if (!touched) return home.query(request, request.authorization).then(answered);
     return inSpan('jurisdiction: public fields and MRA terms from the home replica', { 'mra.node': options.home }, () => home.query(first, request.authorization))
-      .then(located)
-      .then((result) => inSpan('jurisdiction: decide and fetch', {}, () =>
-        complete(result, request, parts, keys, localTerms ? localTerms() : (result.data as Record<string, unknown> | null | undefined)?.[keys.terms])));
+      .then((result) => (unanswered(result) ? homeDown(request) : inSpan('jurisdiction: decide and fetch', {}, () =>
+        complete(located(result), request, parts, keys, localTerms ? localTerms() : (result.data as Record<string, unknown> | null | undefined)?.[keys.terms]))));
   };
 }
 
