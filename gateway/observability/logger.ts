@@ -44,7 +44,11 @@ export function jsonLogger(options: JsonLoggerOptions): Logger {
   };
 }
 
-/** The first string is the message; objects are merged as fields; errors keep their message only. */
+/**
+ * The strings are the message; objects are merged as fields; errors keep their message only. A
+ * line always has a message: given none (the runtime logs an error object alone, as
+ * `{ message, extensions }`), it is the error's own.
+ */
 function toFields(args: readonly unknown[]): LogFields {
   const fields: LogFields = {};
   const words: string[] = [];
@@ -52,7 +56,10 @@ function toFields(args: readonly unknown[]): LogFields {
     const value = typeof arg === 'function' ? (arg as () => unknown)() : arg;
     if (value instanceof Error) fields.error = value.message;
     else if (typeof value === 'object' && value !== null && !Array.isArray(value)) Object.assign(fields, value);
-    else if (value !== undefined) words.push(typeof value === 'string' ? value : JSON.stringify(value));
+    else if (value !== undefined && value !== '') words.push(typeof value === 'string' ? value : JSON.stringify(value));
   }
-  return { msg: words.join(' '), ...fields };
+  if (words.length > 0) return { msg: words.join(' '), ...fields };
+  const { message, ...rest } = fields;
+  if (typeof message === 'string' && message !== '') return { msg: message, ...rest };
+  return { msg: typeof fields.error === 'string' && fields.error !== '' ? fields.error : 'no message', ...fields };
 }
