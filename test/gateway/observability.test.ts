@@ -28,6 +28,16 @@ describe('gateway logs: every line says what happened', () => {
   });
 });
 
+/** The label sets of one metric's series on a /metrics page (its histogram's buckets, sum and count as one). */
+function seriesOf(page: string, metric: string): Record<string, string>[] {
+  const seen = new Map<string, Record<string, string>>();
+  for (const [, labels = ''] of page.matchAll(new RegExp(`^${metric}(?:_bucket|_sum|_count)?\\{(.*)\\} `, 'gm'))) {
+    const set = Object.fromEntries([...labels.matchAll(/(\w+)="([^"]*)"/g)].filter(([, name]) => name !== 'le').map(([, name, value]) => [name, value]));
+    seen.set(JSON.stringify(Object.entries(set).sort()), set as Record<string, string>);
+  }
+  return [...seen.values()];
+}
+
 describe('gateway: a subscription over SSE that ends on its token\'s expiry', () => {
   let mra: MraGateways;
   let stream: string;
@@ -51,9 +61,40 @@ describe('gateway: a subscription over SSE that ends on its token\'s expiry', ()
     expect(events).toEqual([['next', { errors: [{ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } }] }], ['complete', undefined]]);
   });
 
+  it('is counted once, as an error of its subscription\'s `subscribe` phase (no label "undefined")', async () => {
+    const page = await (await fetch(mra.gateways.MX.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(page).not.toMatch(/="undefined"/);
+    expect(seriesOf(page, 'graphql_envelop_error_result')).toEqual([{ operationName: 'Anonymous', operationType: 'subscription', phase: 'subscribe' }]);
+  });
+
   it('is the client\'s end, not a fault of the gateway\'s: nothing logged at error level', () => {
     const lines = mra.logs.slice(logged);
     expect(lines.filter((line) => line.level === 'error')).toEqual([]);
     expect(lines.every((line) => typeof line.msg === 'string' && line.msg !== '')).toBe(true);
+  });
+});
+
+describe('gateway metrics: labelled by the operation a request runs', () => {
+  let mra: MraGateways;
+  beforeAll(async () => {
+    mra = await startMraGateways();
+  });
+  afterAll(async () => mra?.close());
+
+  it('a fragment first, several operations, a document that does not parse: each by its own operation, never "undefined"', async () => {
+    const post = (body: Record<string, unknown>) => fetch(mra.gateways.CR.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post({ query: 'fragment F on Query { __typename } query Q { ...F }' });
+    await post({ query: 'query A { __typename } mutation B { __typename }', operationName: 'B' });
+    await post({ query: '{ operator(aeoId: ' });
+    await post({ query: 'fragment F on Query { __typename } query V { ...F nope }' });
+    const page = await (await fetch(mra.gateways.CR.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(page).not.toMatch(/="undefined"/);
+    for (const metric of ['graphql_envelop_request', 'graphql_envelop_request_duration']) {
+      expect(seriesOf(page, metric), metric).toEqual(expect.arrayContaining([{ operationName: 'Q', operationType: 'query' }, { operationName: 'B', operationType: 'mutation' }]));
+      expect(seriesOf(page, metric).length, metric).toBe(2);
+    }
+    expect(seriesOf(page, 'graphql_envelop_error_result')).toEqual(expect.arrayContaining([
+      { operationName: 'Anonymous', operationType: 'unknown', phase: 'parse' }, { operationName: 'V', operationType: 'query', phase: 'validate' },
+    ]));
   });
 });
