@@ -1,4 +1,4 @@
 /** Supergraph composition (MIT: @theguild/federation-composition). */
 export { composeSupergraph, withoutSubscriptions, type ComposeOptions } from './compose-supergraph.js';
 export { fetchSubgraphSdl } from './fetch-sdl.js';
-export { checkSupergraph } from './check-supergraph.js';
+export { checkSupergraph, supergraphSubgraphs } from './check-supergraph.js';

@@ -5,7 +5,7 @@ import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { checkSupergraph, composeSupergraph } from '../compose/index.js';
+import { checkSupergraph, composeSupergraph, supergraphSubgraphs } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, listen, type CountryNode } from '../../subgraphs/node/index.js';
 import { flushTracing, setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
@@ -102,7 +102,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
   let closing: Promise<void> | undefined;
-  log.info('gateway listening', { url: `http://${host}:${port}/graphql`, home: config.home ?? null, subgraphs: config.nodes.length + config.subgraphs.length });
+  // What it serves, read from the supergraph itself (a `--supergraph` file names no nodes or subgraphs in the settings).
+  log.info('gateway listening', { url: `http://${host}:${port}/graphql`, home: config.home ?? null, subgraphs: supergraphSubgraphs(supergraph) });
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,

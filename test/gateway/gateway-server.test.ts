@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, gatewayConfig, jsonLogger, startGateway } from '../../gateway/index.js';
+import { composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
 import { codesByPath, gql, post } from '../support/graphql-client.js';
 import { tempDir } from '../support/temp-dir.js';
 import { overWebSocket } from '../support/ws-probe.js';
@@ -133,7 +134,7 @@ describe('gateway: what a frontend team and an operator of the gateway can rely 
 
     it('logs are structured: one JSON object a line with time, level and message', () => {
       const started = mra.logs.find((line) => line.msg === 'gateway listening');
-      expect(started).toMatchObject({ level: 'info', home: 'MX' });
+      expect(started).toMatchObject({ level: 'info', home: 'MX', subgraphs: ['cr', 'mx'] });
       expect(new Date(String(started?.time)).toISOString()).toBe(started?.time);
     });
 
@@ -213,6 +214,25 @@ describe('gateway: starting without its nodes', () => {
       expect(JSON.stringify(response)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+describe('gateway: serving a supergraph file', () => {
+  it('its start line names the subgraphs the supergraph joins, and no home (it authenticates no one)', async () => {
+    const served = await serveBenchSubgraphs();
+    const file = join(tempDir(), 'supergraph.graphql');
+    writeFileSync(file, composeBenchSupergraph(served.subgraphs));
+    const lines: Record<string, unknown>[] = [];
+    const gateway = await startGateway({
+      config: gatewayConfig({ supergraph: file, listen: { port: 0 } }),
+      log: jsonLogger({ level: 'info', now: () => new Date(), write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) }),
+    });
+    try {
+      expect(lines.find((line) => line.msg === 'gateway listening')).toMatchObject({ home: null, subgraphs: ['accounts', 'inventory', 'products', 'reviews'] });
+    } finally {
+      await gateway.close();
+      await served.close();
     }
   });
 });
