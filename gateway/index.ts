@@ -1,5 +1,5 @@
 /** The gateway: one federated GraphQL endpoint across the MRA, routed by jurisdiction. */
-export { composeSupergraph, fetchSubgraphSdl, withoutSubscriptions } from './compose/index.js';
+export { composeSupergraph, fetchSubgraphSdl, loadSupergraph, withoutSubscriptions } from './compose/index.js';
 export { DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, gatewayConfig, gatewayConfigSchema, loadGatewayConfig, type GatewayConfig, type GatewayConfigInput } from './config/index.js';
 export { GatewayConfigError, gatewayError, type GatewayErrorCode } from './errors.js';
 export { jurisdictionExecutor, nodeClient, type NodeClient } from './jurisdiction/index.js';

@@ -2,3 +2,4 @@
 export { composeSupergraph, withoutSubscriptions, type ComposeOptions } from './compose-supergraph.js';
 export { fetchSubgraphSdl } from './fetch-sdl.js';
 export { checkSupergraph, supergraphSubgraphs } from './check-supergraph.js';
+export { loadSupergraph, type LoadSupergraphOptions } from './load-supergraph.js';

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { checkSupergraph, composeSupergraph, supergraphSubgraphs } from '../compose/index.js';
+import { loadSupergraph, supergraphSubgraphs } from '../compose/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import { authorizationFrom, listen, type CountryNode } from '../../subgraphs/node/index.js';
 import { flushTracing, setupTracing, tracedHandler } from '../../subgraphs/telemetry/index.js';
@@ -51,8 +50,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLogger({ level: config.logLevel, now });
-  const serviceToken = options.serviceToken ?? (config.serviceTokenFile ? readText(config.serviceTokenFile, 'service token') : undefined);
-  const supergraph = config.supergraph ? checkSupergraph(readText(config.supergraph, 'supergraph'), config.supergraph) : await composeSupergraph(config, { serviceToken, log });
+  const supergraph = await loadSupergraph(config, { log, ...(options.serviceToken !== undefined ? { serviceToken: options.serviceToken } : {}) });
   const { runtime, authenticate, lane, endSubscriptions } = await createRuntime({
     config, supergraph, log, now, ...(options.graphiql ? { graphiql: options.graphiql } : {}), ...(options.localNodes ? { localNodes: options.localNodes } : {}),
   });
@@ -123,14 +121,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }
     })()),
   };
-}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch (error) {
-    throw new GatewayConfigError(`cannot read the ${what} ${path}: ${(error as Error).message}`);
-  }
 }
 
 /** A result whose errors no longer carry `extensions.http`. */

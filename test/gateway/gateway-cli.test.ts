@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatewayConfig, jsonLogger, startGateway } from '../../gateway/index.js';
 import { BENCH_QUERY, composeBenchSupergraph, serveBenchSubgraphs } from '../bench/federation/index.js';
 import { gql } from '../support/graphql-client.js';
 import { startCli, stop } from '../support/node-process.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, runCliAsync } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('mra-hub gateway and npm start', () => {
@@ -26,6 +27,26 @@ describe('mra-hub gateway and npm start', () => {
       expect(response.data?.topProducts[0]).toMatchObject({ name: 'Product 1', price: 100, inStock: false, shippingEstimate: 5 });
     } finally {
       await stop(child);
+      await served.close();
+    }
+  });
+
+  it('`--print-supergraph` prints the supergraph it would serve (stdout: the SDL alone), which `--supergraph file` then serves', async () => {
+    const served = await serveBenchSubgraphs();
+    try {
+      const printed = await runCliAsync(['gateway', ...served.subgraphs.flatMap(({ name, url }) => ['--subgraph', `${name}=${url}`]), '--print-supergraph']);
+      expect([printed.status, printed.stderr]).toEqual([0, '']);
+      const file = join(tempDir(), 'supergraph.graphql');
+      writeFileSync(file, printed.stdout);
+      const gateway = await startGateway({ config: gatewayConfig({ supergraph: file, listen: { port: 0 } }), log: jsonLogger({ level: 'warn', now: () => new Date(), write: () => undefined }) });
+      try {
+        const response = await gql<{ users: unknown[] }>(gateway.url, BENCH_QUERY);
+        expect(response.errors).toBeUndefined();
+        expect(response.data?.users).toHaveLength(10);
+      } finally {
+        await gateway.close();
+      }
+    } finally {
       await served.close();
     }
   });

@@ -11,6 +11,7 @@ interface GatewayOptions {
   subgraph: string[];
   supergraph?: string;
   serviceTokenFile?: string;
+  printSupergraph?: boolean;
   port?: number;
   host?: string;
 }
@@ -28,10 +29,17 @@ export function registerGateway(program: Command): void {
     .option('--subgraph <name=url>', 'another Federation 2 subgraph (repeat)', collect, [])
     .option('--supergraph <file>', 'serve this supergraph SDL as it is (standard Federation 2, no MRA routing)')
     .option('--service-token-file <file>', 'bearer token the gateway uses to read the nodes\' _service { sdl }')
+    .option('--print-supergraph', 'print the supergraph it would serve (the nodes and subgraphs composed) to stdout, and exit')
     .option('--port <n>', 'HTTP port (0: any free port)', portOption)
     .option('--host <host>', 'interface to listen on')
     .action(async (options: GatewayOptions) => {
-      const { startGateway } = await import('../../../gateway/index.js');
+      const { jsonLogger, loadSupergraph, startGateway } = await import('../../../gateway/index.js');
+      if (options.printSupergraph) {
+        const config = await configFrom(options);
+        // Warnings (a node's SDL unavailable) go to stderr; stdout is the supergraph alone, for a file.
+        process.stdout.write(`${await loadSupergraph(config, { log: jsonLogger({ level: config.logLevel, now: () => new Date() }) })}\n`);
+        return;
+      }
       const shutdown = onSignal();
       const running = await startGateway({ config: await configFrom(options) });
       console.log(`gateway at ${running.url} (GraphiQL in a browser; graphql-ws and SSE at the same address)`);
