@@ -24,9 +24,3 @@ export function homeUnavailable(schema: GraphQLSchema, home: string): (request: 
     return { data, ...(errors ? { errors } : {}) };
   };
 }
-
-/** Whether a node client's result is no answer at all (`unavailable`, at no field): the node itself was not reached. */
-export function unanswered(result: ExecutionResult): boolean {
-  return (result.data === null || result.data === undefined) && (result.errors?.length ?? 0) > 0
-    && (result.errors ?? []).every((e) => e.extensions.code === 'NODE_UNAVAILABLE' && e.path === undefined);
-}

@@ -4,8 +4,8 @@ import { visibleFieldsUnder, type Caller, type MraTermsView } from '../../subgra
 import { inSpan } from '../../subgraphs/telemetry/index.js';
 import { withClientLocations } from './client-locations.js';
 import { fetchOperatorFields } from './fetch-operator-fields.js';
-import { homeUnavailable, unanswered } from './home-unavailable.js';
-import { unavailable, type NodeClient, type NodeRequest } from './node-client.js';
+import { homeUnavailable } from './home-unavailable.js';
+import { unanswered, unavailable, type NodeClient, type NodeRequest } from './node-client.js';
 import { DEFAULT_KEYS, type InternalKeys } from './internal-keys.js';
 import { publicOperatorDocument } from './operator-selections.js';
 import { documentParts, findOperatorSites, putInRequestedOrder, type DocumentParts } from './operator-sites.js';

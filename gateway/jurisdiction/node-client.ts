@@ -64,3 +64,9 @@ function refusedToken(country: string): GraphQLError {
 export function unavailable(country: string, path?: readonly (string | number)[], nodes?: readonly ASTNode[]): GraphQLError {
   return gatewayError('NODE_UNAVAILABLE', `${country}'s node is unavailable`, { node: country }, path, nodes);
 }
+
+/** Whether a node client's result is no answer at all (`unavailable`, at no field): the node itself was not reached. */
+export function unanswered(result: ExecutionResult): boolean {
+  return (result.data === null || result.data === undefined) && (result.errors?.length ?? 0) > 0
+    && (result.errors ?? []).every((e) => e.extensions.code === 'NODE_UNAVAILABLE' && e.path === undefined);
+}

@@ -6,7 +6,9 @@ import type { GatewayConfig } from '../config/index.js';
 import type { GatewayErrorCode } from '../errors.js';
 import { directExecution, jurisdictionExecutor, localNodeClient, nodeClient, useJurisdiction, type NodeClient } from '../jurisdiction/index.js';
 import { Registry } from 'prom-client';
-import { hiveLogger, metricsPlugin, operationRecorder, timedNodeClients, useReadiness, useSubgraphTracing, type Logger } from '../observability/index.js';
+import {
+  hiveLogger, metricsPlugin, operationRecorder, timedNodeClients, useReadiness, useSubgraphTracing, watchedNodeClients, type Logger,
+} from '../observability/index.js';
 import {
   authenticator, homeKeyRegistry, limitPlugins, loadPersistedDocuments, rateLimiter, refuseAnonymousIntrospection, useCaller, useCsrfPrevention, useRateLimit, type Authenticate,
 } from '../security/index.js';
@@ -57,10 +59,10 @@ export interface GatewayParts {
 export async function createRuntime(options: RuntimeOptions): Promise<GatewayParts> {
   const { config, log } = options;
   const registry = new Registry();
-  const clients = timedNodeClients(new Map(await Promise.all(config.nodes.map(async (n) => {
+  const clients = watchedNodeClients(timedNodeClients(new Map(await Promise.all(config.nodes.map(async (n) => {
     const local = options.localNodes?.find((node) => node.country === n.country);
     return [n.country, local ? await localNodeClient(local) : nodeClient(n.country, n.url)] as const;
-  }))), registry);
+  }))), registry), log);
   const home = config.home ? clients.get(config.home) : undefined;
   const logging = hiveLogger(log, config.logLevel);
   const plugins: RuntimePlugin[] = [useCsrfPrevention(), useMediaTypeNegotiation(), ...limitPlugins(config.limits), useRequestErrors({ persistedDocuments: config.persistedDocuments !== undefined }), useStatusByData(), metricsPlugin(logging, registry), useReadiness(home)];

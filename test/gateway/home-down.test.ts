@@ -112,8 +112,9 @@ describe('gateway: its home node down', () => {
     expect(await connectionInit(gateway.wsUrl, { authorization: partner })).toEqual({ ack: false, code: 1013 });
   });
 
-  it('none of it is logged as a fault of the gateway\'s', () => {
+  it('none of it is logged as a fault of the gateway\'s; the operator is told once that the node does not answer', () => {
     expect(mra.logs.filter((line) => line.level === 'error')).toEqual([]);
+    expect(mra.logs.filter((line) => String(line.msg).startsWith('node unavailable'))).toEqual([expect.objectContaining({ level: 'warn', node: 'MX', url: home.url })]);
   });
 });
 

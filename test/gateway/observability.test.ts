@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hiveLogger, jsonLogger } from '../../gateway/observability/index.js';
+import { unavailable, type NodeClient } from '../../gateway/jurisdiction/node-client.js';
+import { hiveLogger, jsonLogger, watchedNodeClients } from '../../gateway/observability/index.js';
 import type { SigningKey } from '../../subgraphs/ledger/index.js';
 import { mintToken } from '../../subgraphs/node/index.js';
 import { budget } from '../support/budget.js';
@@ -25,6 +26,28 @@ describe('gateway logs: every line says what happened', () => {
     log.error(new Error('connect ECONNREFUSED'));
     log.warn({ node: 'CR' });
     expect(lines.map((line) => line.msg)).toEqual(['connect ECONNREFUSED', 'no message']);
+  });
+});
+
+describe('gateway logs: a node that stops answering', () => {
+  it('is one warn line however many requests find it so, and one info line when it answers again', async () => {
+    const { lines, log } = kept();
+    const answers = [false, false, false, true, true, false];
+    const node: NodeClient = {
+      country: 'CR', url: 'http://cr.invalid/graphql',
+      query: async () => (answers.shift() ? { data: { __typename: 'Query' } } : { errors: [unavailable('CR')] }),
+      subscribe: async function* () { /* none */ },
+    };
+    const watched = watchedNodeClients(new Map([['CR', node]]), log).get('CR') as NodeClient;
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await watched.query({ document: parse('{ __typename }') }, undefined));
+    // Each caller still gets the node's answer, or NODE_UNAVAILABLE.
+    expect(results.map((r) => r.errors?.[0]?.extensions.code ?? 'answered')).toEqual(['NODE_UNAVAILABLE', 'NODE_UNAVAILABLE', 'NODE_UNAVAILABLE', 'answered', 'answered', 'NODE_UNAVAILABLE']);
+    expect(lines.map((line) => [line.level, line.msg, line.node, line.url])).toEqual([
+      ['warn', 'node unavailable: its fields are answered NODE_UNAVAILABLE until it answers', 'CR', 'http://cr.invalid/graphql'],
+      ['info', 'node answers again', 'CR', 'http://cr.invalid/graphql'],
+      ['warn', 'node unavailable: its fields are answered NODE_UNAVAILABLE until it answers', 'CR', 'http://cr.invalid/graphql'],
+    ]);
   });
 });
 
