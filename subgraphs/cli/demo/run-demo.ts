@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -7,6 +6,7 @@ import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GatewayConfig
 import { onSignal } from '../shutdown.js';
 import { DEMO_SAMPLE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
 import { SAMPLE_QUERY } from './demo-data.js';
+import { prepareDemoDir } from './demo-dir.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
 import { seedDemo, suspendAtCr } from './demo-seed.js';
 
@@ -27,7 +27,7 @@ const say = (text: string) => console.log(`• ${text}`);
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
   const shutdown = options.once ? undefined : onSignal();
-  rmSync(options.data, { recursive: true, force: true });
+  prepareDemoDir(options.data);
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
   const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) });
   let gateway: RunningGateway | undefined;

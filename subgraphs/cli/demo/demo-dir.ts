@@ -1,0 +1,36 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDirectory } from '../directories.js';
+import { CliError } from '../errors.js';
+import { pathFailure } from '../user-files.js';
+
+/** The file the demo writes first into its `--data` directory: the only proof that it may wipe it. */
+export const DEMO_MARKER = '.mra-hub-demo';
+
+/**
+ * Makes `dir` ready for a fresh demo and marks it as the demo's: created if missing, kept if
+ * empty, emptied if an earlier demo made it (its marker is there). Anything else (`.`, a home
+ * folder, a node's real data directory) is refused as one line before anything is deleted:
+ * `--data` names a directory the demo wipes, and a slip must not cost the user their files.
+ */
+export function prepareDemoDir(dir: string): void {
+  const entries = listDirectory(dir);
+  if (entries === undefined) {
+    ensureDirectory(dir, '--data');
+  } else if (entries.length > 0 && !entries.includes(DEMO_MARKER)) {
+    throw new CliError(`--data ${dir}: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory`);
+  }
+  // The marker stays until the rest is gone: a wipe cut short is finished by the next demo.
+  for (const entry of entries ?? []) if (entry !== DEMO_MARKER) rmSync(join(dir, entry), { recursive: true, force: true });
+  writeFileSync(join(dir, DEMO_MARKER), 'made by `mra-hub demo`, which wipes this directory when it starts again\n');
+}
+
+/** The names in `dir`, or undefined when there is no such directory yet. */
+function listDirectory(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw pathFailure(error, '--data', dir, 'read the directory');
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_MARKER, prepareDemoDir } from '../../subgraphs/cli/demo/demo-dir.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('cli: the demo wipes its --data directory only when an earlier demo made it', () => {
+  it('a new directory is created, an empty one kept; both are marked as the demo\'s', () => {
+    const fresh = join(tempDir(), 'new', 'demo');
+    prepareDemoDir(fresh);
+    expect(readdirSync(fresh)).toEqual([DEMO_MARKER]);
+    const empty = tempDir();
+    prepareDemoDir(empty);
+    expect(readdirSync(empty)).toEqual([DEMO_MARKER]);
+  });
+
+  it('a directory holding the marker is emptied of what the last demo left', () => {
+    const dir = tempDir();
+    prepareDemoDir(dir);
+    mkdirSync(join(dir, 'mx', 'ledger'), { recursive: true });
+    writeFileSync(join(dir, 'genesis.json'), '{}');
+    prepareDemoDir(dir);
+    expect(readdirSync(dir)).toEqual([DEMO_MARKER]);
+  });
+
+  it('regression: a directory with other files and no marker is refused, untouched (it was deleted, whole: `--data .` wiped the current directory)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'thesis.tex'), 'keep me');
+    expect(() => prepareDemoDir(dir)).toThrow(`--data ${dir}: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory`);
+    expect(readdirSync(dir)).toEqual(['thesis.tex']);
+    const file = join(dir, 'thesis.tex');
+    expect(() => prepareDemoDir(file)).toThrow(/--data .*thesis\.tex: cannot read the directory \(a file is in the way: ENOTDIR\)/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('regression: mra-hub demo --data . in a folder of the user\'s is one line, exit 2, and deletes nothing', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    mkdirSync(join(dir, 'src'));
+    const result = runCli(['demo', '--once', '--port', '0', '--data', '.'], { cwd: dir });
+    expect(result.stderr).toBe(`mra-hub: --data .: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory\n`);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'src']);
+    expect(existsSync(join(dir, DEMO_MARKER))).toBe(false);
+  });
+});
