@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SimulationError } from '../errors.js';
 
-/** A file the simulator writes as the marker of a run folder it may replace. */
+/** A file every run writes; with this tool's provenance in it, it marks a run folder the simulator may replace. */
 const MARKER = 'metrics.json';
 
 /**
@@ -13,8 +13,8 @@ export function checkOutput(out: string): string {
   const path = resolve(out);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new SimulationError(`--out ${out} is an existing file; give a folder for the run`, 'OUTPUT_INVALID');
-  if (stat && !existsSync(join(path, MARKER)) && readdirSync(path).length > 0) {
-    throw new SimulationError(`--out ${out} is a folder that holds other files (no ${MARKER}); refusing to replace it`, 'OUTPUT_INVALID');
+  if (stat && !isRunFolder(path) && readdirSync(path).length > 0) {
+    throw new SimulationError(`--out ${out} is a folder that holds other files (no ${MARKER} of an mra-hub run); refusing to replace it`, 'OUTPUT_INVALID');
   }
   const parent = dirname(path);
   const parentStat = statSync(parent, { throwIfNoEntry: false });
@@ -45,4 +45,19 @@ export function writeRunAtomically(out: string, files: Readonly<Record<string, s
     throw error;
   }
   return Object.keys(files).map((name) => join(out, name));
+}
+
+/**
+ * True when `path` holds a run's metrics.json (its provenance names this tool). A metrics.json is
+ * a common name: a folder with someone else's (an analysis, a training run) is not replaced whole.
+ */
+function isRunFolder(path: string): boolean {
+  const file = join(path, MARKER);
+  if (!existsSync(file)) return false;
+  try {
+    const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return (json as { provenance?: { tool?: unknown } } | null)?.provenance?.tool === 'mra-hub simulate';
+  } catch {
+    return false;
+  }
 }

@@ -116,4 +116,16 @@ describe('simulator input: the command line refuses bad input with one clear mes
     expect(refused.stderr).toMatch(/holds other files/);
     expect(readFileSync(join(foreign, 'thesis.tex'), 'utf8')).toBe('keep me');
   });
+
+  it('regression: a folder of someone else\'s that happens to hold a metrics.json is not replaced (it was deleted whole: any metrics.json passed for a run\'s)', () => {
+    const foreign = join(tempDir(), 'training');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'metrics.json'), '{"loss": 0.12}\n');
+    writeFileSync(join(foreign, 'train.py'), 'keep me');
+    const refused = runCli(['simulate', 'cadena-mx-cr', '--set', 'days=30', '--out', foreign]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--out .*training is a folder that holds other files \(no metrics\.json of an mra-hub run\); refusing to replace it/);
+    expect(readdirSync(foreign).sort()).toEqual(['metrics.json', 'train.py']);
+    expect(readFileSync(join(foreign, 'train.py'), 'utf8')).toBe('keep me');
+  });
 });
