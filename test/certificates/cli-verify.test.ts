@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeGenesis } from '../../subgraphs/cli/index.js';
@@ -20,10 +20,13 @@ function runCliAsync(args: readonly string[]): Promise<{ status: number | null; 
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '../../subgraphs/certificates/samples/CR-PC-2026-000123.xml'), 'utf8');
 
-/** A ledger directory where CR issued the sample to MX, and issued then withdrew CR-PC-2026-000124. */
-function ledgerWithCertificates(dir: string) {
+/**
+ * A ledger directory where CR issued the sample to MX, and issued then withdrew CR-PC-2026-000124;
+ * its genesis in the ledger directory, or (`genesisIn`) where a node keeps it: its data directory.
+ */
+function ledgerWithCertificates(dir: string, genesisIn = join(dir, 'ledger')) {
   const keys = { CR: generateSigningKey(), MX: generateSigningKey() };
-  const genesis = writeGenesis(join(dir, 'ledger', 'genesis.json'), 'cert-cli', (['CR', 'MX'] as const).map((c) => ({ country: c, name: c, publicKey: keys[c].publicKey })), new Date('2026-01-01T00:00:00Z'));
+  const genesis = writeGenesis(join(genesisIn, 'genesis.json'), 'cert-cli', (['CR', 'MX'] as const).map((c) => ({ country: c, name: c, publicKey: keys[c].publicKey })), new Date('2026-01-01T00:00:00Z'));
   const cr = Replica.open({ genesis, store: new FileStore(join(dir, 'ledger')), signer: { authority: 'CR', key: keys.CR }, now: steppingClock() });
   const issue = (xml: string) => {
     const c = importXml(xml, 'x.xml');
@@ -64,6 +67,34 @@ describe('cli: mra-hub certificate verify', () => {
 
     const json = JSON.parse(runCli(['certificate', 'verify', join(dir, 'withdrawn.xml'), '--ledger', join(dir, 'ledger'), '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ authenticity: 'GENUINE', status: 'WITHDRAWN', valid: false, reason: 'issued in error' });
+  });
+
+  it('regression: --ledger naming no ledger is one line, exit 2 (it was UNKNOWN, exit 1: a forgery verdict for a path mistake)', () => {
+    const dir = tempDir();
+    ledgerWithCertificates(dir).cr.close();
+    writeFileSync(join(dir, 'copy.xml'), SAMPLE);
+    const verify = (ledger: string) => runCli(['certificate', 'verify', join(dir, 'copy.xml'), '--ledger', ledger]);
+    const missing = verify(join(dir, 'nope'));
+    expect([missing.status, missing.stdout, missing.stderr]).toEqual([2, '', `mra-hub: --ledger ${join(dir, 'nope')} does not exist\n`]);
+    mkdirSync(join(dir, 'keys'));
+    writeFileSync(join(dir, 'keys', 'MX.pub.json'), '{}');
+    const keys = verify(join(dir, 'keys'));
+    expect([keys.status, keys.stdout]).toEqual([2, '']);
+    expect(keys.stderr).toMatch(/^mra-hub: --ledger .*keys holds no ledger: expected .*keys\/ledger\/chains \(a node's data directory\) or .*keys\/chains\n$/);
+  });
+
+  it('regression: --ledger takes a node\'s data directory, as ledger verify does, and finds the genesis the node keeps there (data/mx and data/mx/ledger were UNKNOWN; the default looked in data/mx/ledger)', () => {
+    const data = join(tempDir(), 'mx');
+    ledgerWithCertificates(data, data).cr.close();
+    writeFileSync(join(data, 'copy.xml'), SAMPLE);
+    for (const ledger of [data, join(data, 'ledger')]) {
+      const result = runCli(['certificate', 'verify', join(data, 'copy.xml'), '--ledger', ledger]);
+      expect([result.status, result.stdout.trim(), result.stderr], ledger).toEqual([0, 'GENUINE  CR-PC-2026-000123: matches the ledger entry, issued by CR to MX; status ISSUED', '']);
+    }
+    const audit = runCli(['ledger', 'verify', join(data, 'ledger')]);
+    expect([audit.status, audit.stderr]).toEqual([0, '']);
+    expect(audit.stdout).toMatch(/VERIFIED\n$/);
+    expect(runCli(['certificate', 'verify', '--help']).stdout.replace(/\s+/g, ' ')).toMatch(/--ledger <dir> check against a node's data directory \(as given to `mra-hub node --data`\) or the ledger directory inside it.*--genesis <file> genesis to trust \(default: genesis\.json in the node's data directory, else in the ledger directory\)/);
   });
 
   it('an invalid file is refused with its name, line, path and reason (exit 2)', () => {

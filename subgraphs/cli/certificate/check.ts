@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkAuthenticity, isCertificateError, readCertificateFile, type AuthenticityReport, type PhytosanitaryCertificate } from '../../certificates/index.js';
 import { FileStore, Replica } from '../../ledger/index.js';
 import { CliError } from '../errors.js';
 import { readGenesis } from '../key-files.js';
+import { findLedgerDir, genesisPathFor } from '../ledger/ledger-dir.js';
 
 /** Reads a certificate file; a refused document is a one-line CliError naming file, line, path and reason. */
 export function readDocument(file: string): { certificate: PhytosanitaryCertificate; text: string } {
@@ -15,9 +15,21 @@ export function readDocument(file: string): { certificate: PhytosanitaryCertific
   }
 }
 
-/** Checks a copy against a ledger directory (as `ledger verify` reads it), every entry re-verified. */
+/**
+ * Checks a copy against a node's data directory or the ledger directory in it, found as `ledger
+ * verify` finds it, every entry re-verified. A path that holds no ledger is the user's mistake
+ * (one line naming --ledger), never a ledger without the certificate: that verdict is UNKNOWN.
+ */
 export function checkAgainstLedger(certificate: PhytosanitaryCertificate, dir: string, genesisFile?: string): AuthenticityReport {
-  const replica = Replica.open({ genesis: readGenesis(genesisFile ?? join(dir, 'genesis.json')), store: new FileStore(dir, { readOnly: true }), now: () => new Date() });
+  let ledgerDir: string;
+  let genesisPath: string;
+  try {
+    ledgerDir = findLedgerDir(dir);
+    genesisPath = genesisPathFor(dir, ledgerDir, genesisFile);
+  } catch (error) {
+    throw error instanceof CliError ? new CliError(`--ledger ${error.message}`) : error;
+  }
+  const replica = Replica.open({ genesis: readGenesis(genesisPath), store: new FileStore(ledgerDir, { readOnly: true }), now: () => new Date() });
   try {
     return checkAuthenticity(certificate, replica.state);
   } finally {

@@ -12,8 +12,8 @@ export function registerCertificate(program: Command): void {
     .command('verify')
     .description('does this copy match its issuer\'s ledger entry, and what is its status? exit 0 only for a genuine copy in force')
     .argument('<file>', 'certificate, ePhyto XML or JSON')
-    .option('--ledger <dir>', 'check against a ledger directory (re-verified from its genesis, read-only)')
-    .option('--genesis <file>', 'genesis file (default: <ledger>/genesis.json)')
+    .option('--ledger <dir>', 'check against a node\'s data directory (as given to `mra-hub node --data`) or the ledger directory inside it, re-verified from its genesis, read-only')
+    .option('--genesis <file>', 'genesis to trust (default: genesis.json in the node\'s data directory, else in the ledger directory)')
     .option('--node <url>', 'ask a node\'s certificateCheck instead, e.g. http://127.0.0.1:4001/graphql')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, options: VerifyOptions) => {

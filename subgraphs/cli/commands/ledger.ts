@@ -10,7 +10,7 @@ export function registerLedger(program: Command): void {
     .command('verify')
     .description('re-verify every chain of a node\'s data directory from the genesis, read-only; exit 1 if anything fails')
     .argument('<dir>', 'a node\'s data directory (as given to `mra-hub node --data`), or the ledger directory inside it')
-    .option('--genesis <file>', 'genesis to trust (default: genesis.json in <dir> or its ledger directory)')
+    .option('--genesis <file>', 'genesis to trust (default: genesis.json in the node\'s data directory, else in the ledger directory)')
     .option('--checkpoint <file>', 'also check a signed checkpoint obtained elsewhere: this replica must hold all it vouches for (repeatable)', collect, [])
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, options: { genesis?: string; json?: boolean; checkpoint: string[] }) => {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseCheckpoint, type Checkpoint } from '../../ledger/index.js';
 import { CliError } from '../errors.js';
 
@@ -20,11 +20,17 @@ export function findLedgerDir(dir: string): string {
   return ledgerDir;
 }
 
-/** The genesis to trust: the one given, else the copy in the data or ledger directory. */
+/**
+ * The genesis to trust: the one given, else the copy a node keeps in its data directory (beside
+ * `ledger/`: named as the ledger directory itself, that is its parent), else one in the ledger
+ * directory.
+ */
 export function genesisPathFor(dir: string, ledgerDir: string, given: string | undefined): string {
   if (given) return given;
-  const found = [join(dir, 'genesis.json'), join(ledgerDir, 'genesis.json')].find((p) => existsSync(p));
-  if (!found) throw new CliError(`no genesis file in ${dir} or ${ledgerDir}; pass --genesis <file>`);
+  const dataDir = ledgerDir === dir && basename(resolve(dir)) === 'ledger' ? join(dir, '..') : dir;
+  const places = [...new Set([join(dataDir, 'genesis.json'), join(dir, 'genesis.json'), join(ledgerDir, 'genesis.json')])];
+  const found = places.find((p) => existsSync(p));
+  if (!found) throw new CliError(`no genesis file at ${places.join(' or ')}; pass --genesis <file>`);
   return found;
 }
 
