@@ -122,6 +122,14 @@ describe('cli: a user\'s mistake is one line and exit 2, not a Node.js stack', (
     expectUserError(runCli(['certificate', 'export', 'CR-PC-2026-000123', '--node', down, '--token-file', dir]), /^mra-hub: --token-file .*: cannot read the file \(it is a directory: EISDIR\)\n/);
   });
 
+  it('regression: certificate verify, issue and export --node notaurl are refused by the option parser, as ledger prove --node is (each asked fetch: "did not answer: Failed to parse URL")', () => {
+    const token = join(tempDir(), 'officer.token');
+    writeFileSync(token, 'x.y.z\n');
+    expectBadOption(runCli(['certificate', 'verify', SAMPLE, '--node', 'notaurl']), '--node');
+    expectBadOption(runCli(['certificate', 'issue', SAMPLE, '--node', 'notaurl', '--token-file', token]), '--node');
+    expectBadOption(runCli(['certificate', 'export', 'CR-PC-2026-000123', '--node', 'ftp://127.0.0.1/graphql', '--token-file', token]), '--node');
+  });
+
   it('regression: certificate convert --out into a missing folder, through a file or onto a directory (ENOENT, ENOTDIR, EISDIR stacks)', () => {
     const dir = tempDir();
     const file = join(dir, 'afile');

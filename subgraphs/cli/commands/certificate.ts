@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { httpUrlOption } from '../options.js';
 
 interface VerifyOptions { ledger?: string; genesis?: string; node?: string; json?: boolean }
 
@@ -14,7 +15,7 @@ export function registerCertificate(program: Command): void {
     .argument('<file>', 'certificate, ePhyto XML or JSON')
     .option('--ledger <dir>', 'check against a node\'s data directory (as given to `mra-hub node --data`) or the ledger directory inside it, re-verified from its genesis, read-only')
     .option('--genesis <file>', 'genesis to trust (default: genesis.json in the node\'s data directory, else in the ledger directory)')
-    .option('--node <url>', 'ask a node\'s certificateCheck instead, e.g. http://127.0.0.1:4001/graphql')
+    .option('--node <url>', 'ask a node\'s certificateCheck instead, e.g. http://127.0.0.1:4001/graphql', httpUrlOption)
     .option('--json', 'print the report as JSON')
     .action(async (file: string, options: VerifyOptions) => {
       const { checkAgainstLedger, checkAtNode, describeReport, readDocument } = await import('../certificate/index.js');
@@ -44,7 +45,7 @@ export function registerCertificate(program: Command): void {
     .command('issue')
     .description('issue a certificate at this authority\'s node (the node keeps the document; the ledger gets its digest)')
     .argument('<file>', 'certificate, ePhyto XML or JSON')
-    .requiredOption('--node <url>', 'the issuing authority\'s node')
+    .requiredOption('--node <url>', 'the issuing authority\'s node', httpUrlOption)
     .requiredOption('--token-file <file>', 'an officer\'s token of the issuing authority (mra-hub token)')
     .action(async (file: string, options: { node: string; tokenFile: string }) => {
       const { readDocument } = await import('../certificate/index.js');
@@ -56,7 +57,7 @@ export function registerCertificate(program: Command): void {
     .command('export')
     .description('fetch a certificate\'s document from a node that holds it (exporter and importer only)')
     .argument('<number>', 'certificate number')
-    .requiredOption('--node <url>', 'the issuer\'s node, or the importer\'s once received')
+    .requiredOption('--node <url>', 'the issuer\'s node, or the importer\'s once received', httpUrlOption)
     .requiredOption('--token-file <file>', 'a token of the exporting or importing authority')
     .addOption(new Option('--format <format>', 'output format').choices(['xml', 'json']).default('xml'))
     .action(async (number: string, options: { node: string; tokenFile: string; format: 'xml' | 'json' }) => {
