@@ -16,6 +16,8 @@ export interface PlanRequest {
   readonly lhs: readonly string[];
   readonly samples?: number;
   readonly seeds: string;
+  /** The option `seeds` came from, which an error names (default `--seeds`). */
+  readonly seedsOption?: string;
 }
 
 export interface Plan {
@@ -32,7 +34,7 @@ export interface Plan {
  */
 export function planSimulation(request: PlanRequest): Plan {
   const text = readScenarioText(request.file);
-  const seeds = parseSeeds(request.seeds, '--seeds');
+  const seeds = parseSeeds(request.seeds, request.seedsOption ?? '--seeds');
   const plain = parseScenario(text, request.file);
   const sets = request.sets.map((s) => parseOverride(s)).map((o) => ({ ...o, path: resolveKey(plain, o.path, '--set') }));
   const scenario = sets.length > 0 ? parseScenario(text, request.file, sets) : plain;

@@ -98,8 +98,17 @@ describe('simulator input: the command line refuses bad input with one clear mes
     expect(readFileSync(file, 'utf8')).toBe('mine');
     const empty = runCli(['simulate', 'cadena-mx-cr', '--seed', '']);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/--seeds "": give a whole number/);
+    expect(empty.stderr).toMatch(/--seed "": give a whole number/);
     for (const r of [folder, out, empty]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('regression: a bad --seed is reported as --seed, in AEO and certificate scenarios alike (it said --seeds, an option the user had not typed)', () => {
+    for (const scenario of ['cadena-mx-cr', 'ephyto-exchange']) {
+      for (const [option, value] of [['--seed', ''], ['--seed', 'abc'], ['--seeds', 'abc']] as const) {
+        const result = runCli(['simulate', scenario, option, value, '--out', join(tempDir(), 'run')]);
+        expect([result.status, result.stderr], `${scenario} ${option} ${value}`).toEqual([2, `mra-hub: ${option} ${JSON.stringify(value)}: give a whole number, a range like 1..20 or a list like 1,2,3\n`]);
+      }
+    }
   });
 
   it('outputs are written to a temporary folder and renamed: no half-written run, and never over someone else\'s folder', () => {

@@ -32,6 +32,11 @@ interface SimulateFlags {
   out?: string;
 }
 
+/** The seeds asked for, and the option that gave them (an error names the one the user typed). */
+function seedsOf(flags: SimulateFlags): { seeds: string; seedsOption: '--seed' | '--seeds' } {
+  return flags.seeds === undefined ? { seeds: flags.seed, seedsOption: '--seed' } : { seeds: flags.seeds, seedsOption: '--seeds' };
+}
+
 /** `mra-hub simulate <scenario> [--seeds 1..20] [--set k=v] [--sweep k=a,b,c] --out runs/<name>`. */
 export function registerSimulate(program: Command): void {
   program
@@ -54,7 +59,7 @@ export function registerSimulate(program: Command): void {
       const { SingleBar } = await import('cli-progress');
       const file = resolveScenario(given);
       if (isCertificateScenario(readScenarioText(file))) return simulateCertificateScenario(file, flags);
-      const plan = planSimulation({ file, sets: flags.set, sweeps: flags.sweep, lhs: flags.lhs, samples: flags.samples, seeds: flags.seeds ?? flags.seed });
+      const plan = planSimulation({ file, sets: flags.set, sweeps: flags.sweep, lhs: flags.lhs, samples: flags.samples, ...seedsOf(flags) });
       const out = flags.out ?? join('runs', plan.scenario.name);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'simulating [{bar}] {value}/{total} {label}', stream: process.stderr }) : null;
       bar?.start(plan.points.length * plan.seeds.length, 0, { label: '' });
@@ -76,7 +81,8 @@ async function simulateCertificateScenario(file: string, flags: SimulateFlags): 
   const unsupported = [flags.lhs.length > 0 && '--lhs', flags.declarations && '--declarations', flags.baseline && '--baseline'].filter(Boolean);
   if (unsupported.length > 0) throw new CliError(`${unsupported.join(', ')}: not available for a certificate-exchange scenario (use --set, --sweep and --seeds)`);
   const { scenario, points, axes } = planCertificateRun(readScenarioText(file), file, flags.set, flags.sweep);
-  const seeds = parseSeeds(flags.seeds ?? flags.seed, '--seeds');
+  const { seeds: text, seedsOption } = seedsOf(flags);
+  const seeds = parseSeeds(text, seedsOption);
   const out = flags.out ?? join('runs', scenario.name);
   const started = performance.now();
   const { files } = await simulateCertificates(scenario, { seeds, out, sets: flags.set, points, sweep: axes, maxEvents: flags.maxEvents, workers: flags.workers });
