@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { SimulationError } from '../errors.js';
+import { fillParameters } from '../input/fill-parameters.js';
 import { applyOverride, parseOverride } from '../input/overrides.js';
 import { parameterPaths } from '../input/resolve-key.js';
 import { hasPath } from '../input/scenario-checks.js';
@@ -37,9 +38,10 @@ export function parseCertificateScenario(text: string, source: string, sets: rea
       return keys.map((p) => `${where(p)}: ${p.join('.') || '(top level)'}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`);
     }));
   }
-  const problems = check(parsed.data).map(([path, message]) => `${where(path)}: ${path.join('.')}: ${message}`);
+  const { scenario, issues } = fillParameters(parsed.data);
+  const problems = [...check(parsed.data), ...issues.map((i): [(string | number)[], string] => [[...i.path], i.message])].map(([path, message]) => `${where(path)}: ${path.join('.')}: ${message}`);
   if (problems.length > 0) fail(source, problems);
-  return parsed.data;
+  return scenario;
 }
 
 /** Checks across keys: outage targets exist, days fall inside the run, every source names a parameter. */

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { SimulationError } from '../errors.js';
 import { scenarioSchema, type Scenario } from '../scenario-schema.js';
+import { fillParameters } from './fill-parameters.js';
 import { applyOverride, type Override } from './overrides.js';
 import { checkScenario, type ScenarioIssue } from './scenario-checks.js';
 import { lineOf } from './yaml-lines.js';
@@ -29,9 +30,10 @@ export function parseScenario(text: string, source = 'scenario', overrides: read
   const format = (issue: ScenarioIssue) => `${where(issue.path)}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
   const parsed = scenarioSchema.safeParse(tree);
   if (!parsed.success) fail(source, parsed.error.issues.flatMap(toIssues).map(format));
-  const problems = checkScenario(parsed.data).map(format);
+  const { scenario, issues } = fillParameters(parsed.data);
+  const problems = [...checkScenario(parsed.data), ...issues].map(format);
   if (problems.length > 0) fail(source, problems);
-  return parsed.data;
+  return scenario;
 }
 
 /** An unknown key is reported under its own name, not its parent's. */

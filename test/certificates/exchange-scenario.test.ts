@@ -62,6 +62,33 @@ describe('simulator: ephyto-exchange through mra-hub simulate', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Sweep\n/);
   });
 
+  it('regression: the report\'s title and description state the run\'s own number of authorities and days (the README\'s --set authorities=12 gave a title of 8 under a key message of 12)', () => {
+    const out = join(tempDir(), 'twelve');
+    const { status, stderr } = runCli(['simulate', 'ephyto-exchange', '--set', 'authorities=12', '--set', 'days=2', '--set', 'faults.outages=[]', '--out', out]);
+    expect([status, stderr]).toEqual([0, '']);
+    const title = 'Phytosanitary certificates between 12 authorities: bridges, a hub or a shared ledger';
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(`<title>${title} — mra-hub simulation</title>`);
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toMatch(/<p class="key" id="key-message">Among 12 authorities, /);
+    expect(html).toMatch(/<p class="meta">12 plant-protection authorities exchange electronic phytosanitary certificates for 2 days, /);
+    expect(readFileSync(join(out, 'report.md'), 'utf8').split('\n')[0]).toBe(`# ${title}`);
+    expect((JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { title: string }).title).toBe(title);
+  });
+
+  it('a scenario\'s title and description take {parameter} placeholders, filled at each sweep point; one naming no parameter is refused at its line', () => {
+    expect(scenario().title).toBe('Phytosanitary certificates between 8 authorities: bridges, a hub or a shared ledger');
+    expect(scenario().description).toMatch(/^8 plant-protection authorities exchange electronic phytosanitary certificates for 14 days, /);
+    const { points } = planCertificateRun(TEXT, FILE, ['days=2'], ['authorities=3,5']);
+    expect(points.map((p) => [p.params.authorities, p.scenario.title, p.scenario.description.split(',')[0]])).toEqual([
+      [3, 'Phytosanitary certificates between 3 authorities: bridges, a hub or a shared ledger', '3 plant-protection authorities exchange electronic phytosanitary certificates for 2 days'],
+      [5, 'Phytosanitary certificates between 5 authorities: bridges, a hub or a shared ledger', '5 plant-protection authorities exchange electronic phytosanitary certificates for 2 days'],
+    ]);
+    const line = TEXT.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    expect(() => parseCertificateScenario(TEXT.replace('between {authorities}', 'between {authoritees}'), FILE))
+      .toThrow(`${FILE}:${line}: title: {authoritees} names no parameter of this scenario (a number or [min, max] pair, e.g. {days})`);
+  });
+
   it('every parameter of the shipped scenario names its source or says it is an assumption', () => {
     const table = assumptions(scenario());
     expect(table.map((a) => a.parameter)).toEqual(expect.arrayContaining(['certificatesPerAuthorityDay', 'hub.alteredCopyCaughtShare', 'hub.reuseCaughtShare', 'faults.random.hub.perYear']));

@@ -38,8 +38,8 @@ describe.skipIf(!chromiumAvailable())('simulator: the reports in a browser', () 
     try {
       const page = await browser.newPage({ viewport: SCREEN });
       const problems = await open(page, join(dir, 'run', 'report.html'));
-      expect(await page.locator('h1').textContent()).toBe('A central hub down for three days: what partners still know');
-      expect(await page.title()).toMatch(/^A central hub down/);
+      expect(await page.locator('h1').textContent()).toBe('A central hub goes down: what partners still know');
+      expect(await page.title()).toMatch(/^A central hub goes down/);
       await expectKeyMessageInFirstScreen(page);
       const first = await page.screenshot({ path: join(dir, 'first-screen.png') });
       expect(first.length).toBeGreaterThan(10_000);

@@ -55,6 +55,14 @@ describe('simulator input: scenario files are checked with file, line and the ex
     expect(problemsOf(CADENA.replace('  ledger.bridgeSeconds:', '  ledger.bridgeSecs:')).join()).toMatch(/sources\.ledger\.bridgeSecs: no parameter ledger\.bridgeSecs/);
   });
 
+  it('a title or description with a {parameter} placeholder states the run\'s value, --set included; a placeholder naming no parameter is refused at its line', () => {
+    const text = CADENA.replace(/^title: .*$/m, 'title: "CADENA over {days} days, {countries.MX.aeos.IMPORTER_EXPORTER} Mexican importers"');
+    expect(parseScenario(text, 's.yaml').title).toBe('CADENA over 365 days, 639 Mexican importers');
+    expect(parseScenario(text, 's.yaml', [{ path: 'days', value: 30 }]).title).toBe('CADENA over 30 days, 639 Mexican importers');
+    const bad = text.replace('{days}', '{dayz}');
+    expect(problemsOf(bad)).toEqual([`s.yaml:${lineOf(bad, '{dayz}')}: title: {dayz} names no parameter of this scenario (a number or [min, max] pair, e.g. {days})`]);
+  });
+
   it('--set is checked like the file, and its errors name the --set', () => {
     expect(() => planSimulation({ file: FILE, sets: ['pollSeconds=-5'], sweeps: [], lhs: [], seeds: '1' })).toThrow(/--set ledger\.pollSeconds=-5: ledger\.pollSeconds:/);
     expect(() => planSimulation({ file: FILE, sets: ['polSeconds=5'], sweeps: [], lhs: [], seeds: '1' })).toThrow(/--set polSeconds: no such parameter/);
