@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   certificateStatus, isLedgerError, sealEntry, type Command, type Entry, type LedgerErrorCode, type Replica,
@@ -157,5 +159,31 @@ describe('ledger: forbidden certificate transitions, each with its code', () => 
     }, w.net.keys.MX as NonNullable<typeof w.net.keys.MX>);
     expect(codeOf(() => w.replicas.PE.ingest(forged))).toBe('CERTIFICATE_CONSUMED');
     expect(codeOf(() => w.replicas.CR.ingest(forged))).toBe('CERTIFICATE_CONSUMED');
+  });
+});
+
+describe('the README\'s certificate walk-through is a lifecycle the ledger accepts', () => {
+  /** Each step of the README's ```graphql block under "Exchange phytosanitary certificates", as a ledger command at its authority. */
+  const STEPS: Readonly<Record<string, ['CR' | 'MX', Command]>> = {
+    issueCertificate: ['CR', issue()],
+    receiveCertificate: ['MX', { kind: 'receiveCertificate', number: N, digest: D1 }],
+    acceptCertificate: ['MX', { kind: 'acceptCertificate', number: N }],
+    rejectCertificate: ['MX', { kind: 'rejectCertificate', number: N, reason: 'README' }],
+    consumeCertificate: ['MX', { kind: 'consumeCertificate', number: N, clearance: 'MX-DECL-1' }],
+  };
+
+  it('regression: every mutation, in the README\'s order, is accepted and the certificate ends CONSUMED (consume came straight after receive: INVALID_TRANSITION)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Exchange phytosanitary certificates'));
+    const block = /```graphql\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const mutations = [...block.matchAll(/^mutation \{ (\w+)\(/gm)].map((m) => m[1] as string);
+    expect(mutations[0]).toBe('issueCertificate');
+    const w = world();
+    for (const name of mutations) {
+      const step = STEPS[name];
+      if (!step) throw new Error(`README mutation ${name}: no ledger step in this spec`);
+      expect(codeOf(() => w.run(step[0], step[1])), name).toBe('accepted');
+    }
+    expect(w.status()).toBe('CONSUMED');
   });
 });
