@@ -1,9 +1,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEntryJson } from '../../subgraphs/ledger/index.js';
+import { writeGenesisFile } from '../../subgraphs/cli/key-files.js';
+import { FileStore, parseEntryJson } from '../../subgraphs/ledger/index.js';
 import { GRANT, grantInput } from '../node/cluster.js';
 import { gql } from '../support/graphql-client.js';
+import { grant, testNetwork } from '../support/network.js';
 import { adminToken, startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
 import { runCli, runCliAsync } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -71,5 +73,32 @@ describe('cli: mra-hub ledger verify and prove against a node\'s data directory'
     rmSync(file);
     expect(runCli(['ledger', 'verify', data]).stdout).toMatch(/CHAIN_TRUNCATED MX#4/);
     await expect(startNodeProcess(net, dir, 'MX', [])).rejects.toThrow(/CHAIN_TRUNCATED/);
+  });
+});
+
+describe('cli: mra-hub ledger verify of a damaged store', () => {
+  /** A node's data directory (genesis beside ledger/) with MX's chain of two grants, its second line replaced by `line2`. */
+  function damagedDataDir(line2: string): string {
+    const data = join(tempDir(), 'mx');
+    const net = testNetwork(['MX', 'CR']);
+    writeGenesisFile(join(data, 'genesis.json'), net.genesis);
+    const mx = net.replica('MX', new FileStore(join(data, 'ledger')));
+    mx.submit(grant('MX', 1));
+    mx.submit(grant('MX', 2));
+    mx.close();
+    const file = join(data, 'ledger', 'chains', 'MX.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${[lines[0], line2].join('\n')}\n`);
+    return data;
+  }
+
+  it('regression: a damaged chain file fails the audit, exit 1, FAILED naming file and line, as a bad signature does (it was a user error: one STORAGE_CORRUPT line, exit 2, no report)', () => {
+    const data = damagedDataDir('{"not": "an entry"');
+    const result = runCli(['ledger', 'verify', data]);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    expect(result.stdout).toMatch(new RegExp(`^ledger ${join(data, 'ledger')}\nnetwork [0-9a-f]+\n {2}✗ STORAGE_CORRUPT MX: ${join(data, 'ledger', 'chains', 'MX.jsonl')}:2: .* \\(the store cannot be read: no chain was verified\\)\nFAILED\n$`));
+    const json = runCli(['ledger', 'verify', data, '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, chains: [], problems: [{ authority: 'MX', code: 'STORAGE_CORRUPT' }] });
   });
 });
