@@ -11,6 +11,8 @@ export interface Shutdown {
    * process by the deadline.
    */
   closeWith(close: () => Promise<void>): void;
+  /** Aborted once a signal came: a start-up checks it before its next step (above all, listening). */
+  readonly requested: AbortSignal;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface Shutdown {
 export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   let close: (() => Promise<void>) | undefined;
   let signalled = false;
+  const requested = new AbortController();
   const run = (fn: () => Promise<void>) => {
     fn().then(flushTraces).then(() => process.exit(0), (error: unknown) => {
       console.error(`mra-hub: closing failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -34,6 +37,7 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   const stop = (why: string) => {
     if (signalled) return;
     signalled = true;
+    requested.abort();
     console.error(`mra-hub: ${why}: closing (stop accepting, finish requests in flight; at most ${deadlineMs} ms)`);
     // The deadline runs from the signal, start-up included: a start that never ends (a listen or
     // a connection that hangs) cannot leave the process deaf to SIGTERM; unref'd, it keeps nothing alive.
@@ -47,6 +51,7 @@ export function onSignal(deadlineMs = SHUTDOWN_DEADLINE_MS): Shutdown {
   process.on('SIGTERM', stop);
   whenParentGone((parent) => stop(`parent process ${parent} (npm or npx) exited`));
   return {
+    requested: requested.signal,
     closeWith(fn) {
       close = fn;
       if (signalled) run(fn);

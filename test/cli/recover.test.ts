@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GRANT, grantInput } from '../node/cluster.js';
 import { budget } from '../support/budget.js';
-import { until } from '../support/eventually.js';
+import { eventually, until } from '../support/eventually.js';
 import { gql } from '../support/graphql-client.js';
-import { freePort } from '../support/node-process.js';
+import { heldProxy } from '../support/held-proxy.js';
+import { freePort, spawnCli, stop } from '../support/node-process.js';
 import { adminToken, headsAt, startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -63,6 +64,27 @@ describe('cli: mra-hub node --recover-from rebuilds a lost data directory from p
     expect(audit.stdout).toMatch(/MX +4 entries {2}ok .* checkpoint ok/);
     expect(audit.stdout).toMatch(/VERIFIED$/m);
   }, budget(120_000));
+
+  it('regression: SIGINT while recovering stops the start before it listens, exit 0 (it went on: "recovered", the node announced at its URL, the port bound, then exit)', async () => {
+    const dir = tempDir();
+    const net = writeNetwork(dir, ['MX', 'CR']);
+    const cr = await startNodeProcess(net, dir, 'CR', []);
+    running.push(cr);
+    const proxy = await heldProxy(cr.url);
+    try {
+      const port = await freePort();
+      const mx = spawnCli(['node', '--country', 'MX', '--data', join(dir, 'MX'), '--keys', net.keys, '--genesis', net.genesisPath, '--port', String(port), '--recover-from', proxy.url]);
+      running.push({ country: 'MX', url: '', child: mx.child, output: mx.output, stop: (signal = 'SIGTERM') => stop(mx.child, signal) });
+      await proxy.arrived; // MX is waiting on CR's answer: recovery is under way
+      mx.child.kill('SIGINT');
+      await eventually(() => mx.output.some((line) => /^mra-hub: SIGINT: closing/.test(line)), budget(15_000), () => mx.output.join('\n'));
+      proxy.release(); // CR answers: the recovery could finish, and the start must not go on
+      expect(await mx.exited).toBe(0);
+      expect(mx.output.join('\n')).not.toMatch(/ node \(|recovered from/);
+    } finally {
+      await proxy.close();
+    }
+  }, budget(60_000));
 
   it('refuses to recover over a data directory that still holds chains, or when no peer answers', async () => {
     const dir = tempDir();

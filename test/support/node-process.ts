@@ -51,6 +51,18 @@ export function startCli(args: readonly string[], ready: RegExp, prefix: readonl
   });
 }
 
+/**
+ * Starts `mra-hub <args>` and returns at once with the process and its output lines as they come,
+ * for a spec that acts before the command is ready (a signal during start-up).
+ */
+export function spawnCli(args: readonly string[]): { child: ChildProcess; output: string[]; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
 /** Stops a child process and waits for it to exit. */
 export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

@@ -26,7 +26,8 @@ export function registerNode(program: Command): void {
     .action(async (options: NodeOptions) => {
       const shutdown = onSignal();
       const { startNode } = await import('../node/index.js');
-      const running = await startNode(options);
-      shutdown.closeWith(() => running.close());
+      // Undefined when a signal came during start-up: it stopped before listening, closing what it opened.
+      const running = await startNode(options, shutdown.requested);
+      shutdown.closeWith(async () => running?.close());
     });
 }

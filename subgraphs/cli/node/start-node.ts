@@ -48,8 +48,13 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
   });
 }
 
-/** Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the subgraph. */
-export async function startNode(options: NodeOptions): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the
+ * subgraph. Once `stopping` is aborted (SIGINT or SIGTERM during start-up) it goes no further:
+ * after each step that waits (recovery, joining the logs, the listen) it closes what it opened and
+ * returns undefined, never announcing or serving a node that was asked to stop.
+ */
+export async function startNode(options: NodeOptions, stopping?: AbortSignal): Promise<{ url: string; close(): Promise<void> } | undefined> {
   const genesis = readGenesis(options.genesis);
   const topology = parseTopology(options.country, options.redis, options.peer);
   const key = readSigningKey(options.keys, options.country);
@@ -71,6 +76,10 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
       replica.close();
       throw new CliError(`--recover-from: ${error instanceof Error ? error.message : String(error)}`);
     });
+    if (stopping?.aborted) {
+      replica.close();
+      return undefined;
+    }
     const heights = Object.entries(recovered.heights).map(([a, h]) => `${a} ${h}`).join(', ');
     console.log(`recovered from ${options.recoverFrom.length} peer(s): ${heights}; own checkpoint ${recovered.ownFloor}` +
       (recovered.complete ? '' : ` — not reached: signing stays off until ${options.country}'s chain is back to ${recovered.ownFloor}`));
@@ -105,6 +114,10 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
     node.close();
     replica.close();
   };
+  if (stopping?.aborted) {
+    await closeLedger();
+    return undefined;
+  }
   const serve = options.server === 'mercurius' ? serveWithMercurius : serveWithApollo;
   let server: RunningServer;
   try {
@@ -113,6 +126,11 @@ export async function startNode(options: NodeOptions): Promise<{ url: string; cl
     // Nothing may outlive a failed start: open Redis connections would keep the process running.
     await closeLedger();
     throw listenFailure(error, options.host, options.port);
+  }
+  if (stopping?.aborted) {
+    await server.close();
+    await closeLedger();
+    return undefined;
   }
   console.log(`${options.country} node (${server.stack}) at ${server.url} — ledger ${replica.height(options.country)} own entries, ${replication.describe}`);
   return {
