@@ -35,14 +35,18 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     await gateway?.close();
     await net.close();
   };
+  // A signal during start-up stops it at the next step, before the gateway listens; closing runs then.
+  const going = () => shutdown?.requested.aborted !== true;
   try {
-    await seedDemo(net, say);
-    say(await issueDemoCertificate(net));
-    const officer = await net.token('MX', 'officer');
-    gateway = await startDemoGateway(net, options.port, { headers: { authorization: `Bearer ${officer}` } });
-    await walkThrough(net, gateway, officer);
-    for (const line of await readDemoCertificate(net, gateway, officer)) say(line);
-    printHowToUse(net, gateway, officer, options.data);
+    if (going()) await seedDemo(net, say);
+    if (going()) say(await issueDemoCertificate(net));
+    if (going()) {
+      const officer = await net.token('MX', 'officer');
+      gateway = await startDemoGateway(net, options.port, { headers: { authorization: `Bearer ${officer}` } });
+      await walkThrough(net, gateway, officer);
+      for (const line of await readDemoCertificate(net, gateway, officer)) say(line);
+      printHowToUse(net, gateway, officer, options.data);
+    }
   } catch (error) {
     await close();
     throw error;
@@ -51,7 +55,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     await close();
     return;
   }
-  console.log('\nServing; Ctrl-C to stop.');
+  if (going()) console.log('\nServing; Ctrl-C to stop.');
   shutdown?.closeWith(close);
 }
 
