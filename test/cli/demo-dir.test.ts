@@ -8,30 +8,48 @@ import { tempDir } from '../support/temp-dir.js';
 describe('cli: the demo wipes its --data directory only when an earlier demo made it', () => {
   it('a new directory is created, an empty one kept; both are marked as the demo\'s', () => {
     const fresh = join(tempDir(), 'new', 'demo');
-    prepareDemoDir(fresh);
+    prepareDemoDir(fresh, false);
     expect(readdirSync(fresh)).toEqual([DEMO_MARKER]);
     const empty = tempDir();
-    prepareDemoDir(empty);
+    prepareDemoDir(empty, false);
     expect(readdirSync(empty)).toEqual([DEMO_MARKER]);
   });
 
   it('a directory holding the marker is emptied of what the last demo left', () => {
     const dir = tempDir();
-    prepareDemoDir(dir);
+    prepareDemoDir(dir, false);
     mkdirSync(join(dir, 'mx', 'ledger'), { recursive: true });
     writeFileSync(join(dir, 'genesis.json'), '{}');
-    prepareDemoDir(dir);
+    prepareDemoDir(dir, false);
     expect(readdirSync(dir)).toEqual([DEMO_MARKER]);
   });
 
   it('regression: a directory with other files and no marker is refused, untouched (it was deleted, whole: `--data .` wiped the current directory)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'thesis.tex'), 'keep me');
-    expect(() => prepareDemoDir(dir)).toThrow(`--data ${dir}: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory`);
+    expect(() => prepareDemoDir(dir, false)).toThrow(`--data ${dir}: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory`);
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
     const file = join(dir, 'thesis.tex');
-    expect(() => prepareDemoDir(file)).toThrow(/--data .*thesis\.tex: cannot read the directory \(a file is in the way: ENOTDIR\)/);
+    expect(() => prepareDemoDir(file, false)).toThrow(/--data .*thesis\.tex: cannot read the directory \(a file is in the way: ENOTDIR\)/);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('the default data/demo an earlier version left (no marker; a genesis and the nodes\' folders) is taken as the demo\'s; the same named with --data, or with other files, is not', () => {
+    const earlier = () => {
+      const dir = tempDir();
+      for (const node of ['mx', 'cr', 'pe']) mkdirSync(join(dir, node, 'ledger'), { recursive: true });
+      writeFileSync(join(dir, 'genesis.json'), '{}');
+      return dir;
+    };
+    const byDefault = earlier();
+    prepareDemoDir(byDefault, true);
+    expect(readdirSync(byDefault)).toEqual([DEMO_MARKER]);
+    const named = earlier();
+    expect(() => prepareDemoDir(named, false)).toThrow(/refusing to wipe it/);
+    const withMore = earlier();
+    writeFileSync(join(withMore, 'notes.txt'), 'mine');
+    expect(() => prepareDemoDir(withMore, true)).toThrow(/refusing to wipe it/);
+    expect(readdirSync(withMore).sort()).toEqual(['cr', 'genesis.json', 'mx', 'notes.txt', 'pe']);
   });
 
   it('regression: mra-hub demo --data . in a folder of the user\'s is one line, exit 2, and deletes nothing', () => {

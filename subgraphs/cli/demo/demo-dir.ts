@@ -7,17 +7,22 @@ import { pathFailure } from '../user-files.js';
 /** The file the demo writes first into its `--data` directory: the only proof that it may wipe it. */
 export const DEMO_MARKER = '.mra-hub-demo';
 
+/** What a demo writes into its directory (a genesis and the three nodes' folders). */
+const DEMO_ENTRIES = new Set(['genesis.json', 'mx', 'cr', 'pe']);
+
 /**
  * Makes `dir` ready for a fresh demo and marks it as the demo's: created if missing, kept if
- * empty, emptied if an earlier demo made it (its marker is there). Anything else (`.`, a home
+ * empty, emptied if an earlier demo made it (its marker is there; or, in the default `data/demo`
+ * the user did not name, what demos wrote before they left a marker). Anything else (`.`, a home
  * folder, a node's real data directory) is refused as one line before anything is deleted:
  * `--data` names a directory the demo wipes, and a slip must not cost the user their files.
  */
-export function prepareDemoDir(dir: string): void {
+export function prepareDemoDir(dir: string, isDefault: boolean): void {
   const entries = listDirectory(dir);
+  const earlierDemo = isDefault && entries?.every((entry) => DEMO_ENTRIES.has(entry));
   if (entries === undefined) {
     ensureDirectory(dir, '--data');
-  } else if (entries.length > 0 && !entries.includes(DEMO_MARKER)) {
+  } else if (entries.length > 0 && !entries.includes(DEMO_MARKER) && !earlierDemo) {
     throw new CliError(`--data ${dir}: holds files the demo did not write (no ${DEMO_MARKER} in it); refusing to wipe it: name a new or empty directory`);
   }
   // The marker stays until the rest is gone: a wipe cut short is finished by the next demo.

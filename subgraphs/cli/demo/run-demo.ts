@@ -12,6 +12,8 @@ import { seedDemo, suspendAtCr } from './demo-seed.js';
 
 export interface DemoOptions {
   readonly data: string;
+  /** `data` is the default (`data/demo`), not a directory the user named. */
+  readonly defaultData?: boolean;
   /** Gateway port; the nodes take the next two (0: any free ports). */
   readonly port: number;
   /** Run the walkthrough and exit instead of serving. */
@@ -27,7 +29,7 @@ const say = (text: string) => console.log(`• ${text}`);
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
   const shutdown = options.once ? undefined : onSignal();
-  prepareDemoDir(options.data);
+  prepareDemoDir(options.data, options.defaultData ?? false);
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
   const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) });
   let gateway: RunningGateway | undefined;
