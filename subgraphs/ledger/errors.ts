@@ -20,6 +20,9 @@ export const LEDGER_ERROR_CODES = [
   // not sign: a new entry would fork its own chain. Recovery from peers lifts it.
   'RECOVERY_INCOMPLETE',
   'STORAGE_CORRUPT',
+  // A directory another process (or another store in this one) holds open for writing: two
+  // writers on one ledger directory would fork its chains (store/directory-lock.ts).
+  'DATA_DIR_LOCKED',
   // Domain (decide) errors: a command that would break a rule changes nothing.
   'BAD_USER_INPUT',
   'NOT_ISSUER',

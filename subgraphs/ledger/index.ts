@@ -29,7 +29,10 @@ export {
   type Member, type MraTerm, type OperatorRole, type PayloadOf,
 } from './schemas.js';
 export * from './state.js';
-export { FileStore, MemoryStore, type ForkEvidence, type LedgerStore, type StoredLedger } from './store/index.js';
+export {
+  FileStore, HOLDER_FILE, LOCK_FILE, lockDirectory, MemoryStore, takeoverWarning,
+  type DirectoryLock, type FileStoreOptions, type ForkEvidence, type LedgerStore, type LockHolder, type StoredLedger,
+} from './store/index.js';
 export { verifyEntry, type Verdict } from './verify-entry.js';
 export * from './replication/index.js';
 export * from './certificates/index.js';

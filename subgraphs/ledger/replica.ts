@@ -60,11 +60,25 @@ export class Replica {
     this.#evidence = [...evidence];
   }
 
-  /** Opens a replica, re-verifying every stored entry; a damaged store is STORAGE_CORRUPT. */
+  /**
+   * Opens a replica, re-verifying every stored entry; a damaged store is STORAGE_CORRUPT. The
+   * replica owns its store from here on: closing it closes the store, and so does a failed open
+   * (a file store then releases its directory's lock).
+   */
   static open(options: ReplicaOptions): Replica {
     const store = options.store ?? new MemoryStore();
+    try {
+      return Replica.#load({ ...options, store });
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+
+  static #load(options: ReplicaOptions & { readonly store: LedgerStore }): Replica {
+    const { store } = options;
     const stored = store.load();
-    const replica = new Replica({ ...options, store }, stored.evidence);
+    const replica = new Replica(options, stored.evidence);
     const problems = loadChains(stored.chains, (entry) => replica.#accept(entry, { persist: false, local: false }));
     if (problems.length > 0) {
       const first = problems[0] as (typeof problems)[number];

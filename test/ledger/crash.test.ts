@@ -11,8 +11,8 @@ import { tempDir } from '../support/temp-dir.js';
 
 const FIXTURE = compiled('test/fixtures/append-until-killed.ts');
 
-/** Runs the appender, kills it with SIGKILL `delayMs` after it is ready; returns what it acknowledged. */
-function appendThenKill(dir: string, delayMs: number): Promise<Map<number, string>> {
+/** Runs the appender, kills it with SIGKILL `delayMs` after it is ready; returns its pid and what it acknowledged. */
+function appendThenKill(dir: string, delayMs: number): Promise<{ pid: number | undefined; acked: Map<number, string> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [FIXTURE, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked = new Map<number, string>();
@@ -23,12 +23,12 @@ function appendThenKill(dir: string, delayMs: number): Promise<Map<number, strin
       if (word === 'ready') setTimeout(() => child.kill('SIGKILL'), delayMs);
       if (word === 'ack') acked.set(Number(sequence), hash ?? '');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`appender exited on its own: ${stderr}`))));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve({ pid: child.pid, acked }) : reject(new Error(`appender exited on its own: ${stderr}`))));
   });
 }
 
 describe('ledger: crash safety of the file store', () => {
-  it('after 20 SIGKILLs at random points every acknowledged entry is present and the chain verifies', async () => {
+  it('after 20 SIGKILLs at random points every acknowledged entry is present, the chain verifies, and each restart takes over the dead writer\'s lock', async () => {
     const dir = tempDir();
     const keys = { MX: generateSigningKey(), CR: generateSigningKey() };
     writeKeyPair(join(dir, 'keys'), { country: 'MX', name: 'SAT' }, keys.MX);
@@ -40,9 +40,12 @@ describe('ledger: crash safety of the file store', () => {
     const random = seededRandom(20261127);
     const everAcked = new Map<number, string>();
     for (let round = 1; round <= 20; round++) {
-      const acked = await appendThenKill(dir, Math.floor(random() * 120));
+      const { pid, acked } = await appendThenKill(dir, Math.floor(random() * 120));
       acked.forEach((hash, sequence) => everAcked.set(sequence, hash));
-      const replica = Replica.open({ genesis: readGenesis(join(dir, 'genesis.json')), store: new FileStore(join(dir, 'data')), now: () => new Date() });
+      const warnings: string[] = [];
+      const store = new FileStore(join(dir, 'data'), { warn: (message) => warnings.push(message) });
+      expect(warnings, `round ${round}`).toEqual([`${join(dir, 'data')}: took over the lock left by pid ${pid}, which ended without releasing it (killed or crashed)`]);
+      const replica = Replica.open({ genesis: readGenesis(join(dir, 'genesis.json')), store, now: () => new Date() });
       const chain = replica.chain('MX');
       for (const [sequence, hash] of everAcked) expect(chain.at(sequence)?.hash, `round ${round}, entry ${sequence}`).toBe(hash);
       replica.close();

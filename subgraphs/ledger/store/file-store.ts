@@ -5,25 +5,41 @@ import { LedgerError } from '../errors.js';
 import { parseEvidence } from '../fork-evidence.js';
 import type { Checkpoint } from '../checkpoint.js';
 import type { Entry } from '../schemas.js';
+import { lockDirectory, type DirectoryLock } from './directory-lock.js';
+import { takeoverWarning } from './lock-holder.js';
 import { readChainFile, readCheckpointFile } from './read-chain-file.js';
 import type { ForkEvidence, LedgerStore, StoredLedger } from './store.js';
+
+export interface FileStoreOptions {
+  /** For audits: touch nothing, take no lock, leave a torn tail in place (it is still not loaded). */
+  readonly readOnly?: boolean;
+  /** Told when the lock is taken over from a writer that died holding it (default: a process warning). */
+  readonly warn?: (message: string) => void;
+}
 
 /**
  * The embedded default: one append-only JSON-lines file per chain under `<dir>/chains/`.
  * Each entry is one line, written with one write() and fdatasync'd before `append` returns, so
  * every acknowledged entry is on disk. A line cut by a crash (no trailing newline) was never
  * acknowledged; `load` cuts it off. Checkpoints and fork evidence live beside the chains.
+ *
+ * A writable store holds the directory's lock from construction to `close`: a second writer, in
+ * this process or another, is refused (DATA_DIR_LOCKED) rather than forking the chains.
  */
 export class FileStore implements LedgerStore {
   readonly dir: string;
   readonly #fds = new Map<string, number>();
   readonly #readOnly: boolean;
+  readonly #lock: DirectoryLock | null = null;
 
-  /** `readOnly` (for audits): touch nothing, leave a torn tail in place (it is still not loaded). */
-  constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
+  constructor(dir: string, options: FileStoreOptions = {}) {
     this.dir = dir;
     this.#readOnly = options.readOnly ?? false;
-    if (!this.#readOnly) for (const sub of ['chains', 'checkpoints']) mkdirSync(join(dir, sub), { recursive: true });
+    if (this.#readOnly) return;
+    this.#lock = lockDirectory(dir);
+    const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'DataDirLockWarning'));
+    if (this.#lock.tookOver) warn(takeoverWarning(dir, this.#lock.tookOver));
+    for (const sub of ['chains', 'checkpoints']) mkdirSync(join(dir, sub), { recursive: true });
   }
 
   load(): StoredLedger {
@@ -67,6 +83,7 @@ export class FileStore implements LedgerStore {
   close(): void {
     for (const fd of this.#fds.values()) closeSync(fd);
     this.#fds.clear();
+    this.#lock?.release();
   }
 
   #fd(authority: string): number {
