@@ -63,6 +63,41 @@ export function spawnCli(args: readonly string[]): { child: ChildProcess; output
   return { child, output, exited };
 }
 
+/** How a `mra-hub` run ended: it exited (status, output), or it got `ready` and was stopped (SIGKILL). */
+export type ExitOrReady = { readonly status: number | null; readonly stdout: string; readonly stderr: string } | 'ready';
+
+/**
+ * Runs `mra-hub <args>` until it exits or prints a line matching `ready`. For a start that must be
+ * refused: one that starts serving instead is killed at once, and the spec fails fast on 'ready'.
+ */
+export function exitOrReady(args: readonly string[], ready: RegExp): Promise<ExitOrReady> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let served = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), budget(30_000));
+    const seen = (line: string) => {
+      if (!served && ready.test(line)) {
+        served = true;
+        child.kill('SIGKILL');
+      }
+    };
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      stdout += `${line}\n`;
+      seen(line);
+    });
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      stderr += `${line}\n`;
+      seen(line);
+    });
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve(served ? 'ready' : { status, stdout, stderr });
+    });
+  });
+}
+
 /** Stops a child process and waits for it to exit. */
 export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

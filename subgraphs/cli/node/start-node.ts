@@ -1,15 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoCheckpoint, FileStore, initialState, networkId, Replica, type Genesis, type ReplicationNotice, type SigningKey } from '../../ledger/index.js';
+import { autoCheckpoint, FileStore, initialState, networkId, Replica, type DirectoryLock, type Genesis, type ReplicationNotice, type SigningKey } from '../../ledger/index.js';
 import {
   CountryNode, FileCertificateStore, FilePrivateStore, mintToken, PeerClient, peerFetch, recoverFromPeers, serveWithApollo, serveWithMercurius, type RunningServer,
 } from '../../node/index.js';
-import { ensureDirectory } from '../directories.js';
 import { CliError, listenFailure } from '../errors.js';
-import { keyFilePath, readGenesis, readSigningKey, writeGenesisFile } from '../key-files.js';
+import { keyFilePath, readGenesis, readSigningKey } from '../key-files.js';
 import { checkSigningKey } from './check-signing-key.js';
+import { holdDataDirectory } from './data-dir.js';
 import { startReplication } from './replication.js';
-import { parseTopology, shownUrl } from './topology.js';
+import { parseTopology, shownUrl, type Topology } from './topology.js';
 
 export interface NodeOptions {
   country: string;
@@ -25,16 +24,6 @@ export interface NodeOptions {
   server: 'apollo' | 'mercurius';
 }
 
-/** The data directory keeps the genesis it was started with, so `ledger verify <data>` needs nothing else. */
-function pinGenesis(data: string, genesis: Genesis): void {
-  const path = join(data, 'genesis.json');
-  if (!existsSync(path)) return writeGenesisFile(path, genesis);
-  const held = readGenesis(path);
-  if (networkId(held) !== networkId(genesis)) {
-    throw new CliError(`${path} is the genesis of another network (${networkId(held).slice(0, 16)}…), not of ${networkId(genesis).slice(0, 16)}…`);
-  }
-}
-
 /** A peer client that presents a short-lived admin token signed with this authority's key. */
 function peerClient(url: string, country: string, key: SigningKey): PeerClient {
   let token: { value: string; until: number } | null = null;
@@ -48,32 +37,76 @@ function peerClient(url: string, country: string, key: SigningKey): PeerClient {
   });
 }
 
+type RunningNode = { url: string; close(): Promise<void> };
+
+/** What a node is started with, read and checked before anything is written. */
+interface Prepared {
+  readonly genesis: Genesis;
+  readonly topology: Topology;
+  readonly key: SigningKey;
+  readonly keyPath: string;
+}
+
 /**
  * Opens the replica (rebuilt from peers with --recover-from), joins replication, serves the
- * subgraph. Once `stopping` is aborted (SIGINT or SIGTERM during start-up) it goes no further:
- * after each step that waits (recovery, joining the logs, the listen) it closes what it opened and
- * returns undefined, never announcing or serving a node that was asked to stop.
+ * subgraph. The data directory stays locked from before anything is written there until `close`
+ * (or a failed start) releases it. Once `stopping` is aborted (SIGINT or SIGTERM during start-up)
+ * it goes no further: after each step that waits (recovery, joining the logs, the listen) it
+ * closes what it opened and returns undefined, never announcing or serving a node asked to stop.
  */
-export async function startNode(options: NodeOptions, stopping?: AbortSignal): Promise<{ url: string; close(): Promise<void> } | undefined> {
+export async function startNode(options: NodeOptions, stopping?: AbortSignal): Promise<RunningNode | undefined> {
   const genesis = readGenesis(options.genesis);
   const topology = parseTopology(options.country, options.redis, options.peer);
   const key = readSigningKey(options.keys, options.country);
   const keyPath = keyFilePath(options.keys, options.country);
   // Another authority's key is refused before anything is written; the full check needs the replica.
   checkSigningKey(initialState(genesis, networkId(genesis)), options.country, key.publicKey, keyPath, false);
-  const ledgerDir = join(options.data, 'ledger');
-  const recovering = options.recoverFrom.length > 0;
-  if (recovering && existsSync(join(ledgerDir, 'chains')) && readdirSync(join(ledgerDir, 'chains')).length > 0) {
-    throw new CliError(`--recover-from rebuilds a lost ledger, but ${ledgerDir} holds chains; move it aside first`);
+  const dataLock = holdDataDirectory(options.data, genesis, options.recoverFrom.length > 0, warn);
+  let running: RunningNode | undefined;
+  try {
+    running = await startOnHeldData(options, { genesis, topology, key, keyPath }, dataLock, stopping);
+  } catch (error) {
+    dataLock.release();
+    throw error;
   }
-  ensureDirectory(options.data, '--data');
-  pinGenesis(options.data, genesis);
-  const replica = Replica.open({ genesis, store: new FileStore(ledgerDir), signer: { authority: options.country, key }, now: () => new Date() });
+  if (!running) {
+    dataLock.release();
+    return undefined;
+  }
+  const started = running;
+  return {
+    url: started.url,
+    close: async () => {
+      try {
+        await started.close();
+      } finally {
+        dataLock.release();
+      }
+    },
+  };
+}
+
+function warn(message: string): void {
+  console.error(`warning: ${message}`);
+}
+
+async function startOnHeldData(options: NodeOptions, { genesis, topology, key, keyPath }: Prepared, dataLock: DirectoryLock, stopping?: AbortSignal): Promise<RunningNode | undefined> {
+  // The ledger locks its own directory too; a lock left there by the same dead node was told about already.
+  const store = new FileStore(join(options.data, 'ledger'), { warn: dataLock.tookOver ? () => undefined : warn });
+  const replica = Replica.open({ genesis, store, signer: { authority: options.country, key }, now: () => new Date() });
+  try {
+    return await serveReplica(options, { genesis, topology, key, keyPath }, replica, stopping);
+  } catch (error) {
+    replica.close(); // closes the ledger store, releasing its lock (a second close is harmless)
+    throw error;
+  }
+}
+
+async function serveReplica(options: NodeOptions, { genesis, topology, key, keyPath }: Prepared, replica: Replica, stopping?: AbortSignal): Promise<RunningNode | undefined> {
   // Problems (a transport lost, an entry refused) are warnings on stderr; news (a transport back) is info on stdout.
   const report = (notice: ReplicationNotice) => (notice.level === 'info' ? console.log : console.error)(`replication: ${notice.code}: ${notice.message}`);
-  if (recovering) {
+  if (options.recoverFrom.length > 0) {
     const recovered = await recoverFromPeers(replica, options.recoverFrom.map((url) => peerClient(url, options.country, key)), report).catch((error: unknown) => {
-      replica.close();
       throw new CliError(`--recover-from: ${error instanceof Error ? error.message : String(error)}`);
     });
     if (stopping?.aborted) {
@@ -85,13 +118,8 @@ export async function startNode(options: NodeOptions, stopping?: AbortSignal): P
       (recovered.complete ? '' : ` — not reached: signing stays off until ${options.country}'s chain is back to ${recovered.ownFloor}`));
   }
   // Against the genesis and what the replica holds (admissions, rotations), recovered ones included.
-  try {
-    const { warning } = checkSigningKey(replica.state, options.country, key.publicKey, keyPath);
-    if (warning) console.error(`warning: ${warning}`);
-  } catch (error) {
-    replica.close();
-    throw error;
-  }
+  const { warning } = checkSigningKey(replica.state, options.country, key.publicKey, keyPath);
+  if (warning) console.error(`warning: ${warning}`);
   for (const [option, named] of [['--redis', topology.logs], ['--peer', topology.peers]] as const) {
     for (const [cc, url] of named) {
       if (cc !== options.country && !replica.state.authorities[cc]) {
