@@ -4,8 +4,9 @@
  * gateway that asks it only waits for the answer, never computes it.
  */
 import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DemoCountry, DemoNetwork } from '../../subgraphs/cli/demo/index.js';
+import { HOLDER_FILE, LOCK_FILE } from '../../subgraphs/ledger/index.js';
 import { startNodeProcess } from '../support/node-network.js';
 
 /** A running `mra-hub node` process. */
@@ -26,7 +27,10 @@ export interface OwnerNodeProcess {
  */
 export async function startOwnerNodeProcess(net: DemoNetwork, dataDir: string, country: DemoCountry): Promise<OwnerNodeProcess> {
   const own = join(dataDir, 'own-process');
-  cpSync(join(dataDir, country.toLowerCase()), join(own, country), { recursive: true });
+  // Without the locks the demo holds: reading a LOCK here, in the demo's process, would drop its
+  // lock (fcntl locks go with any descriptor closed), and the copy is held by no one.
+  const unlocked = (path: string) => ![LOCK_FILE, HOLDER_FILE].includes(basename(path));
+  cpSync(join(dataDir, country.toLowerCase()), join(own, country), { recursive: true, filter: unlocked });
   const keys = join(own, 'keys');
   net.writeKeys(country, keys);
   const node = await startNodeProcess({ keys, genesisPath: join(dataDir, 'genesis.json') }, own, country, []);

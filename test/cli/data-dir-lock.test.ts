@@ -1,12 +1,15 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { lockDirectory } from '../../subgraphs/ledger/index.js';
 import { GRANT, grantInput } from '../node/cluster.js';
 import { budget } from '../support/budget.js';
 import { gql } from '../support/graphql-client.js';
 import { adminToken, headsAt, startNodeProcess, writeNetwork, type NodeProcess } from '../support/node-network.js';
 import { exitOrReady, freePort } from '../support/node-process.js';
-import { runCliAsync } from '../support/run-cli.js';
+import { runCli, runCliAsync } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { DEMO_MARKER } from '../../subgraphs/cli/demo/demo-dir.js';
 
 /** The one line a second node on `data` gets while the node with `pid` holds it. */
 const lockedLine = (data: string, pid: number) =>
@@ -65,5 +68,22 @@ describe('cli: one node per data directory', () => {
     expect(stopped.child.exitCode).toBe(0);
     const next = await startMx(dir, net);
     expect(next.output.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  }, budget(90_000));
+});
+
+describe('cli: npm start (mra-hub demo) and its data directory', () => {
+  it('regression: a directory another demo holds is refused, exit 2 naming it and the holder, and nothing in it is wiped (it was deleted under the running demo)', () => {
+    const data = join(tempDir(), 'demo');
+    const running = lockDirectory(data); // as a demo running in this process holds it
+    writeFileSync(join(data, DEMO_MARKER), '');
+    writeFileSync(join(data, 'genesis.json'), '{}');
+    try {
+      const result = runCli(['demo', '--once', '--port', '0', '--data', data]);
+      expect(result.stderr).toBe(lockedLine(data, process.pid));
+      expect(result.status).toBe(2);
+      expect(existsSync(join(data, 'genesis.json'))).toBe(true);
+    } finally {
+      running.release();
+    }
   }, budget(90_000));
 });

@@ -5,6 +5,7 @@ import {
 } from '../../node/index.js';
 import { CliError } from '../errors.js';
 import { writeGenesisFile, writeKeyPair } from '../key-files.js';
+import { holdDemoDirectory } from './demo-data-dir.js';
 import { DEMO_AUTHORITIES } from './demo-data.js';
 
 export type DemoCountry = (typeof DEMO_AUTHORITIES)[number]['country'];
@@ -23,7 +24,8 @@ export interface DemoNetwork {
 }
 
 /**
- * MX, CR and PE on the embedded default: fresh keys, a genesis, durable replicas under `dataDir`,
+ * MX, CR and PE on the embedded default: fresh keys, a genesis, durable replicas under `dataDir`
+ * (each node's directory `<dataDir>/<cc>` locked while it runs, as `mra-hub node` locks its own),
  * replication over the in-process bus, MX's node on mercurius and the others on Apollo Server.
  * Each node keeps certificates in its data folder and fetches a partner's with its own key from
  * the partner's node (`peers`, filled in as each server starts). PE takes any free port unless given.
@@ -43,6 +45,8 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
   try {
     for (const { country } of DEMO_AUTHORITIES) {
       const dir = join(dataDir, country.toLowerCase());
+      const lock = holdDemoDirectory(dir);
+      stopped.push(() => lock.release());
       const replica = Replica.open({ genesis, store: new FileStore(join(dir, 'ledger')), signer: { authority: country, key: keys[country] }, now: () => new Date() });
       stopped.push(() => replica.close());
       const replicator = new Replicator({ replica, log: bus.connect(), name: country, blockMs: 50 });

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { gatewayConfig, jsonLogger, nodeClient, startGateway, type GatewayConfigInput, type GraphiQLPreset, type RunningGateway } from '../../../gateway/index.js';
 import { onSignal } from '../shutdown.js';
 import { DEMO_SAMPLE, issueDemoCertificate, readDemoCertificate } from './demo-certificate.js';
+import { holdDemoDirectory } from './demo-data-dir.js';
 import { SAMPLE_QUERY } from './demo-data.js';
 import { prepareDemoDir } from './demo-dir.js';
 import { startDemoNetwork, type DemoNetwork } from './demo-network.js';
@@ -29,13 +30,20 @@ const say = (text: string) => console.log(`• ${text}`);
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
   const shutdown = options.once ? undefined : onSignal();
-  prepareDemoDir(options.data, options.defaultData ?? false);
+  const lock = prepareDemoDir(options.data, options.defaultData ?? false, holdDemoDirectory);
   const next = (offset: number) => (options.port === 0 ? 0 : options.port + offset);
-  const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) });
+  const net = await startDemoNetwork(options.data, { MX: next(1), CR: next(2), PE: next(3) }).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   let gateway: RunningGateway | undefined;
   const close = async () => {
-    await gateway?.close();
-    await net.close();
+    try {
+      await gateway?.close();
+      await net.close();
+    } finally {
+      lock.release();
+    }
   };
   // A signal during start-up stops it at the next step, before the gateway listens; closing runs then.
   const going = () => shutdown?.requested.aborted !== true;
