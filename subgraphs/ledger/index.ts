@@ -30,7 +30,7 @@ export {
 } from './schemas.js';
 export * from './state.js';
 export {
-  FileStore, HOLDER_FILE, LOCK_FILE, lockDirectory, MemoryStore, takeoverWarning,
+  assertHeld, FileStore, HOLDER_FILE, LOCK_FILE, lockDirectory, MemoryStore, takeoverWarning,
   type DirectoryLock, type FileStoreOptions, type ForkEvidence, type LedgerStore, type LockHolder, type StoredLedger,
 } from './store/index.js';
 export { verifyEntry, type Verdict } from './verify-entry.js';

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { digestOf } from '../ledger/index.js';
+import { assertHeld, digestOf, type DirectoryLock } from '../ledger/index.js';
 
 /** An operator's off-ledger data, kept only at its issuing authority's node. */
 export interface PrivateRecord {
@@ -37,13 +37,19 @@ export class MemoryPrivateStore implements PrivateStore {
   }
 }
 
-/** One JSON file per operator under `<dir>/private/`, written atomically (temp file, fsync, rename). */
+/**
+ * One JSON file per operator under `<data>/private/`, written atomically (temp file, fsync,
+ * rename). Opened on a node's data directory as its lock (`lockDirectory`, held by whoever runs
+ * the node): only the holder writes here, and nothing is written once the lock is released.
+ */
 export class FilePrivateStore implements PrivateStore {
+  readonly #data: DirectoryLock;
   readonly #dir: string;
   readonly #cache = new Map<string, PrivateRecord>();
 
-  constructor(dataDir: string) {
-    this.#dir = join(dataDir, 'private');
+  constructor(data: DirectoryLock) {
+    this.#data = data;
+    this.#dir = join(data.dir, 'private');
     mkdirSync(this.#dir, { recursive: true });
     for (const file of readdirSync(this.#dir).filter((f) => f.endsWith('.json'))) {
       this.#cache.set(file.slice(0, -5), JSON.parse(readFileSync(join(this.#dir, file), 'utf8')) as PrivateRecord);
@@ -55,6 +61,7 @@ export class FilePrivateStore implements PrivateStore {
   }
 
   put(aeoId: string, record: PrivateRecord): void {
+    assertHeld(this.#data, `private record ${aeoId}`);
     const file = join(this.#dir, `${aeoId}.json`);
     const fd = openSync(`${file}.tmp`, 'w', 0o600);
     writeSync(fd, JSON.stringify(record, null, 2));
@@ -65,6 +72,7 @@ export class FilePrivateStore implements PrivateStore {
   }
 
   delete(aeoId: string): void {
+    assertHeld(this.#data, `deletion of private record ${aeoId}`);
     const file = join(this.#dir, `${aeoId}.json`);
     if (existsSync(file)) rmSync(file);
     this.#cache.delete(aeoId);

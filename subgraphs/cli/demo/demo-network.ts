@@ -56,8 +56,8 @@ export async function startDemoNetwork(dataDir: string, ports: { MX: number; CR:
       const checkpoints = autoCheckpoint(replica);
       stopped.push(() => checkpoints.stop());
       const node = new CountryNode({
-        country, replica, privateStore: new FilePrivateStore(dir), now,
-        certificates: { store: new FileCertificateStore(dir), fetch: peerFetch({ country, key: keys[country], peers, now }) },
+        country, replica, privateStore: new FilePrivateStore(lock), now,
+        certificates: { store: new FileCertificateStore(lock), fetch: peerFetch({ country, key: keys[country], peers, now }) },
       });
       stopped.push(() => node.close());
       const port = ports[country] ?? 0;

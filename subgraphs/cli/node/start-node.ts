@@ -90,19 +90,19 @@ function warn(message: string): void {
   console.error(`warning: ${message}`);
 }
 
-async function startOnHeldData(options: NodeOptions, { genesis, topology, key, keyPath }: Prepared, dataLock: DirectoryLock, stopping?: AbortSignal): Promise<RunningNode | undefined> {
+async function startOnHeldData(options: NodeOptions, prepared: Prepared, dataLock: DirectoryLock, stopping?: AbortSignal): Promise<RunningNode | undefined> {
   // The ledger locks its own directory too; a lock left there by the same dead node was told about already.
   const store = new FileStore(join(options.data, 'ledger'), { warn: dataLock.tookOver ? () => undefined : warn });
-  const replica = Replica.open({ genesis, store, signer: { authority: options.country, key }, now: () => new Date() });
+  const replica = Replica.open({ genesis: prepared.genesis, store, signer: { authority: options.country, key: prepared.key }, now: () => new Date() });
   try {
-    return await serveReplica(options, { genesis, topology, key, keyPath }, replica, stopping);
+    return await serveReplica(options, prepared, replica, dataLock, stopping);
   } catch (error) {
     replica.close(); // closes the ledger store, releasing its lock (a second close is harmless)
     throw error;
   }
 }
 
-async function serveReplica(options: NodeOptions, { genesis, topology, key, keyPath }: Prepared, replica: Replica, stopping?: AbortSignal): Promise<RunningNode | undefined> {
+async function serveReplica(options: NodeOptions, { genesis, topology, key, keyPath }: Prepared, replica: Replica, dataLock: DirectoryLock, stopping?: AbortSignal): Promise<RunningNode | undefined> {
   // Problems (a transport lost, an entry refused) are warnings on stderr; news (a transport back) is info on stdout.
   const report = (notice: ReplicationNotice) => (notice.level === 'info' ? console.log : console.error)(`replication: ${notice.code}: ${notice.message}`);
   if (options.recoverFrom.length > 0) {
@@ -130,8 +130,8 @@ async function serveReplica(options: NodeOptions, { genesis, topology, key, keyP
   const checkpoints = autoCheckpoint(replica);
   // Certificates addressed to us are fetched from their issuer's node (a --peer) with our own key.
   const fetch = peerFetch({ country: options.country, key, peers: Object.fromEntries(topology.peers), now: () => new Date() });
-  const certificates = { store: new FileCertificateStore(options.data), fetch };
-  const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(options.data), certificates, now: () => new Date() });
+  const certificates = { store: new FileCertificateStore(dataLock), fetch };
+  const node = new CountryNode({ country: options.country, replica, privateStore: new FilePrivateStore(dataLock), certificates, now: () => new Date() });
   const replication = await startReplication({
     replica, country: options.country, prefix: `mra:${networkId(genesis).slice(0, 16)}`, topology,
     peers: [...topology.peers.values()].map((url) => peerClient(url, options.country, key)), peerIntervalMs: options.peerInterval, onProblem: report,

@@ -17,6 +17,8 @@ export interface DirectoryLock {
    * it (killed, crashed, power lost). Null after a clean release, or for a new directory.
    */
   readonly tookOver: LockHolder | null;
+  /** True until `release`. */
+  readonly held: boolean;
   /** Idempotent. */
   release(): void;
 }
@@ -64,6 +66,9 @@ export function lockDirectory(dir: string): DirectoryLock {
   return {
     dir,
     tookOver,
+    get held() {
+      return held;
+    },
     release() {
       if (!held) return;
       held = false;
@@ -71,6 +76,14 @@ export function lockDirectory(dir: string): DirectoryLock {
       db.close();
     },
   };
+}
+
+/**
+ * For stores opened on a directory someone else locked (a node's private records, certificates):
+ * a write after the lock was released is refused (DATA_DIR_LOCKED), never made unlocked.
+ */
+export function assertHeld(lock: DirectoryLock, what: string): void {
+  if (!lock.held) throw new LedgerError('DATA_DIR_LOCKED', `${lock.dir} is no longer held by this process (it was closed): ${what} not written`, { dir: lock.dir, pid: null });
 }
 
 function refusal(dir: string, error: unknown): unknown {

@@ -1,5 +1,5 @@
 /** Ledger storage: the durable file store (embedded default) and an in-memory store. */
-export { HOLDER_FILE, LOCK_FILE, lockDirectory, type DirectoryLock } from './directory-lock.js';
+export { assertHeld, HOLDER_FILE, LOCK_FILE, lockDirectory, type DirectoryLock } from './directory-lock.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
 export { takeoverWarning, type LockHolder } from './lock-holder.js';
 export { MemoryStore } from './memory-store.js';
