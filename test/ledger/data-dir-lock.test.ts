@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { stop } from '../support/node-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const FIXTURE = compiled('test/fixtures/hold-data-dir.ts');
+const LEDGER = compiled('subgraphs/ledger/index.ts');
 
 /** The refusal a second writer gets while `pid` holds `dir`. */
 function locked(dir: string, pid: number, who = `pid ${pid}`): unknown {
@@ -92,6 +93,14 @@ describe('ledger: a writable FileStore holds its directory until it is closed', 
     expect(() => new FileStore(dir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_LOCKED' }));
     store.close();
   }, budget(30_000));
+
+  it('SQLite (the lock\'s OS lock) is loaded when a lock is taken, not by importing the ledger (the simulator and gateway never lock)', () => {
+    const loaded = (script: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout.trim();
+    const sqlite = 'console.log(process.moduleLoadList.some((m) => m.includes("sqlite")))';
+    expect(loaded(`await import(${JSON.stringify(LEDGER)}); ${sqlite}`)).toBe('false');
+    const dir = tempDir();
+    expect(loaded(`const { lockDirectory } = await import(${JSON.stringify(LEDGER)}); lockDirectory(${JSON.stringify(dir)}).release(); ${sqlite}`)).toBe('true');
+  });
 
   it('a writer that closed its store (SIGTERM) leaves nothing to take over: no warning, only the LOCK file', async () => {
     const dir = tempDir();

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { LedgerError } from '../errors.js';
 import { describeHolder, readHolder, removeHolder, writeHolder, type LockHolder } from './lock-holder.js';
 
@@ -50,6 +49,9 @@ const SQLITE_NOTADB = 26;
  */
 export function lockDirectory(dir: string): DirectoryLock {
   mkdirSync(dir, { recursive: true });
+  // Loaded here, not on import: code that takes no lock (the simulator, the gateway, audits)
+  // never loads SQLite (before Node 24.15 loading it printed an ExperimentalWarning).
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
   const db = new DatabaseSync(join(dir, LOCK_FILE));
   try {
     // EXCLUSIVE locking mode keeps the lock of the first write transaction until close; the
