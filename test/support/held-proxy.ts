@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardRequest } from './forward-request.js';
 import { readBody } from './read-body.js';
 
 export interface HeldProxy {
@@ -24,23 +25,9 @@ export async function heldProxy(targetUrl: string): Promise<HeldProxy> {
   const arrived = new Promise<void>((resolve) => {
     onArrival = resolve;
   });
-  const forward = async (req: IncomingMessage, res: ServerResponse, body: string) => {
-    try {
-      const headers: Record<string, string> = {};
-      for (const name of ['content-type', 'accept', 'authorization']) {
-        const value = req.headers[name];
-        if (typeof value === 'string') headers[name] = value;
-      }
-      const response = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'POST', headers, ...(req.method === 'GET' ? {} : { body }) });
-      res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch {
-      res.writeHead(502).end();
-    }
-  };
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
-      const go = () => void forward(req, res, body);
+      const go = () => void forwardRequest(target, req, res, body);
       if (released) return go();
       held.push(go);
       onArrival();

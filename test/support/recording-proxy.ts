@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { forwardRequest } from './forward-request.js';
 import { readBody } from './read-body.js';
 
 export interface RecordingProxy {
@@ -25,18 +26,7 @@ export async function recordingProxy(targetUrl: string): Promise<RecordingProxy>
   const server = createServer((req, res) => {
     void readBody(req).then(async (body) => {
       bodies.push(body);
-      try {
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'accept', 'authorization', 'traceparent', 'tracestate']) {
-          const value = req.headers[name];
-          if (typeof value === 'string') headers[name] = value;
-        }
-        const response = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'POST', headers, ...(req.method === 'GET' ? {} : { body }) });
-        res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
-        res.end(Buffer.from(await response.arrayBuffer()));
-      } catch {
-        res.writeHead(502).end();
-      }
+      await forwardRequest(target, req, res, body);
     });
   });
   const tunnels = new Set<{ destroy(): void }>();
