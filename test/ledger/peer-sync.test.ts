@@ -6,6 +6,7 @@ import { catchUpFromPeers, CountryNode, mintToken, PeerClient, PeerFollower, ser
 import { budget } from '../support/budget.js';
 import { eventually } from '../support/eventually.js';
 import { grant, testNetwork } from '../support/network.js';
+import { forwardRequest } from '../support/forward-request.js';
 import { readBody } from '../support/read-body.js';
 
 const closers: (() => Promise<void>)[] = [];
@@ -47,9 +48,8 @@ async function frontProxy(target: string, down: () => boolean): Promise<{ url: s
       res.statusCode = 502;
       return res.end('<html>502 Bad Gateway</html>');
     }
-    const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' }, body });
-    res.setHeader('content-type', 'application/json');
-    res.end(await upstream.text());
+    // 502 when the node has gone (the spec closes it while the follower may still be asking).
+    await forwardRequest(new URL(target), req, res, body);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => proxy.close(() => resolve())));
